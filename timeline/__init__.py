@@ -1,0 +1,39 @@
+"""Track events, when they happened, and what caused what."""
+
+from importlib.metadata import PackageNotFoundError as _PackageNotFoundError
+from importlib.metadata import version as _version
+
+from . import allen
+from .errors import (
+    CausalCycleError,
+    ChronologyConflict,
+    DateResolutionError,
+    DuplicateEventError,
+    FormatError,
+    TimelineError,
+    UnknownEventError,
+    ValidationError,
+)
+from .when import Granularity, When
+
+__all__ = [
+    # Exceptions
+    "CausalCycleError",
+    "ChronologyConflict",
+    "DateResolutionError",
+    "DuplicateEventError",
+    "FormatError",
+    # Dates
+    "Granularity",
+    "TimelineError",
+    "UnknownEventError",
+    "ValidationError",
+    "When",
+    # Submodules with a vocabulary of their own
+    "allen",
+]
+
+try:
+    __version__ = _version("timeline-tracker")
+except _PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0+unknown"

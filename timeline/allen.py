@@ -1,0 +1,1 @@
+"""Allen interval relations (being written)."""
