@@ -1,0 +1,146 @@
+"""
+`Event` and `Source`: frozen records of what happened, when, who took part, per whom.
+
+>>> crash = Event(id="crash", title="Jet crashes near Aktau", when=When.day(2024, 12, 25))
+>>> crash.when.to_edtf()
+'2024-12-25'
+>>> Event(id="call", title="Condolence call").when.is_unknown
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, final
+
+import attrs
+import pendulum
+
+from .errors import ValidationError
+from .when import When, _when_from_anything, to_date
+
+__all__ = ["Event", "Source"]
+
+
+def _non_empty(name: str) -> Any:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, str):
+            msg = f"must be a string, got {type(value).__name__}"
+            raise ValidationError(name, value, msg)
+        if not value.strip():
+            raise ValidationError(name, value, "must not be empty")
+
+    return check
+
+
+def _optional_str(name: str) -> Any:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, str):
+            msg = f"must be a string or None, got {type(value).__name__}"
+            raise ValidationError(name, value, msg)
+
+    return check
+
+
+def _strings(name: str) -> Any:
+    def convert(value: Iterable[str] | str) -> tuple[str, ...]:
+        if isinstance(value, str):
+            msg = "must be a collection of strings, not one string"
+            raise ValidationError(name, value, msg)
+        items = tuple(value)
+        for item in items:
+            if not isinstance(item, str) or not item.strip():
+                raise ValidationError(
+                    name, items, "every item must be a non-empty string"
+                )
+        return items
+
+    return convert
+
+
+def _actors(value: Iterable[str] | str) -> tuple[str, ...]:
+    items: tuple[str, ...] = _strings("actors")(value)
+    return items
+
+
+def _tags(value: Iterable[str] | str) -> frozenset[str]:
+    items: tuple[str, ...] = _strings("tags")(value)
+    return frozenset(items)
+
+
+def _when(value: When | str | pendulum.Date) -> When:
+    return _when_from_anything(value)
+
+
+def _ends(value: When | str | pendulum.Date | None) -> When | None:
+    return None if value is None else _when_from_anything(value)
+
+
+def _published(value: object) -> pendulum.Date | None:
+    return None if value is None else to_date(value, "published")
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, Source):
+            msg = f"every item must be a Source, got {type(item).__name__}"
+            raise ValidationError("sources", item, msg)
+    return items
+
+
+@final
+@attrs.frozen
+class Source:
+    """
+    Who reported something: an outlet or person, where, when, and in which words.
+
+    >>> Source("Example Wire", published="2025-02-10").published
+    Date(2025, 2, 10)
+    """
+
+    name: str = attrs.field(validator=_non_empty("name"))
+    url: str | None = attrs.field(default=None, validator=_optional_str("url"))
+    published: pendulum.Date | None = attrs.field(default=None, converter=_published)
+    quote: str | None = attrs.field(default=None, validator=_optional_str("quote"))
+
+
+@final
+@attrs.frozen
+class Event:
+    """
+    Something that happened, dated as precisely as the sources allow.
+
+    `when` is the asserted date of the event's start; `ends`, for events that last,
+    the date of its end. A `Timeline` narrows both with what its links imply
+    (`Timeline.bounds`), but the event keeps the date its sources gave.
+
+    >>> e = Event(id="summons", title="Ambassador summoned", when="2025-01-28",
+    ...           actors=["Azerbaijan", "Russia"], tags={"diplomacy"})
+    >>> e.actors, e.when
+    (('Azerbaijan', 'Russia'), When.day(2025, 1, 28))
+
+    Raises:
+        ValidationError: an empty id or title, a field of the wrong type, or an
+            end that is certainly before the start.
+    """
+
+    id: str = attrs.field(validator=_non_empty("id"))
+    title: str = attrs.field(validator=_non_empty("title"))
+    when: When = attrs.field(factory=When.unknown, converter=_when)
+    ends: When | None = attrs.field(default=None, converter=_ends)
+    actors: tuple[str, ...] = attrs.field(default=(), converter=_actors)
+    location: str | None = attrs.field(
+        default=None, validator=_optional_str("location")
+    )
+    kind: str | None = attrs.field(default=None, validator=_optional_str("kind"))
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    description: str | None = attrs.field(
+        default=None, validator=_optional_str("description")
+    )
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
+
+    def __attrs_post_init__(self) -> None:
+        if self.ends is not None and self.ends.before(self.when):
+            msg = f"the event ends ({self.ends}) before it starts ({self.when})"
+            raise ValidationError("ends", self.ends, msg)

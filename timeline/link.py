@@ -1,0 +1,204 @@
+"""
+`Relation` and `Link`: what one event has to do with another, as a constraint on days.
+
+A link bounds the gap between the two events' start days, S(target) - S(source):
+
+==========  ====================================  ==============================
+relation    meaning                               gap in days (default)
+==========  ====================================  ==============================
+CAUSED      the source brought the target about   min_days (0) .. max_days (none)
+PROMPTED    the target was a response to source   min_days (0) .. max_days (none)
+ENABLED     the source made the target possible   min_days (0) .. max_days (none)
+BEFORE      the source happened first             min_days (1) .. max_days (none)
+SAME_DAY    both happened on the same day         exactly 0
+PART_OF     the source happened within the target none .. 0, and within its span
+==========  ====================================  ==============================
+
+>>> link = Link("crash", "protest", Relation.PROMPTED)
+>>> link.gap
+(0, None)
+>>> Link("called-in", "protest", "before", min_days=1, max_days=1).gap
+(1, 1)
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Iterable
+from typing import Any, final
+
+import attrs
+
+from .errors import ValidationError
+from .event import Source, _non_empty, _optional_str, _sources
+
+__all__ = ["Link", "Relation"]
+
+
+@final
+class Relation(enum.Enum):
+    """
+    How a link's source bears on its target.
+
+    Values are lower-case words; lookup ignores case, so files may say ``PROMPTED``.
+
+    >>> Relation("prompted") is Relation("PROMPTED") is Relation.PROMPTED
+    True
+    >>> Relation.PROMPTED.is_causal, Relation.BEFORE.is_causal
+    (True, False)
+    """
+
+    CAUSED = "caused"
+    PROMPTED = "prompted"
+    ENABLED = "enabled"
+    BEFORE = "before"
+    SAME_DAY = "same_day"
+    PART_OF = "part_of"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Relation | None:
+        if isinstance(value, str):
+            key = value.strip().lower().replace("-", "_").replace(" ", "_")
+            for member in cls:
+                if member.value == key:
+                    return member
+        return None
+
+    @property
+    def is_causal(self) -> bool:
+        """True for CAUSED, PROMPTED and ENABLED, the links that may never form a cycle."""
+        return self in _CAUSAL
+
+    @property
+    def phrase(self) -> str:
+        """
+        The relation in words, as "source PHRASE target" reads.
+
+        >>> Relation.PROMPTED.phrase
+        'prompted'
+        """
+        return _PHRASES[self]
+
+
+_CAUSAL = frozenset({Relation.CAUSED, Relation.PROMPTED, Relation.ENABLED})
+_PHRASES = {
+    Relation.CAUSED: "caused",
+    Relation.PROMPTED: "prompted",
+    Relation.ENABLED: "enabled",
+    Relation.BEFORE: "came before",
+    Relation.SAME_DAY: "happened the same day as",
+    Relation.PART_OF: "is part of",
+}
+
+
+def _relation(value: Relation | str) -> Relation:
+    if isinstance(value, Relation):
+        return value
+    try:
+        return Relation(value)
+    except ValueError:
+        names = ", ".join(r.name for r in Relation)
+        raise ValidationError("relation", value, f"must be one of {names}") from None
+
+
+def _optional_int(name: str) -> Any:
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int)
+        ):
+            msg = f"must be a whole number of days or None, got {type(value).__name__}"
+            raise ValidationError(name, value, msg)
+
+    return check
+
+
+def _confidence(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        msg = f"must be a number, got {type(value).__name__}"
+        raise ValidationError("confidence", value, msg)
+    if math.isnan(value) or not 0.0 <= value <= 1.0:
+        raise ValidationError("confidence", value, "must be between 0 and 1")
+
+
+def _link_sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return _sources(value)
+
+
+@final
+@attrs.frozen
+class Link:
+    """
+    A causal, temporal or structural link from one event (by id) to another.
+
+    `min_days` and `max_days` bound the gap between the start days, as the table in
+    this module's docstring says; `confidence` is how sure the sources are (0 to 1).
+
+    >>> Link("crash", "protest", Relation.PROMPTED, min_days=1)
+    Link(source='crash', target='protest', relation=<Relation.PROMPTED: 'prompted'>, min_days=1, max_days=None, confidence=1.0, note=None, sources=())
+
+    Raises:
+        ValidationError: a link from an event to itself, `min_days` above
+            `max_days`, a gap its relation forbids (a cause after its effect, a
+            BEFORE of less than a day, a SAME_DAY that is not 0), or a confidence
+            outside [0, 1].
+    """
+
+    source: str = attrs.field(validator=_non_empty("source"))
+    target: str = attrs.field(validator=_non_empty("target"))
+    relation: Relation = attrs.field(default=Relation.CAUSED, converter=_relation)
+    min_days: int | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_int("min_days")
+    )
+    max_days: int | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_int("max_days")
+    )
+    confidence: float = attrs.field(default=1.0, kw_only=True, validator=_confidence)
+    note: str | None = attrs.field(
+        default=None, kw_only=True, validator=_optional_str("note")
+    )
+    sources: tuple[Source, ...] = attrs.field(
+        default=(), kw_only=True, converter=_link_sources
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.source == self.target:
+            msg = "a link must join two different events"
+            raise ValidationError("target", self.target, msg)
+        lo, hi, rel = self.min_days, self.max_days, self.relation
+        if lo is not None and hi is not None and lo > hi:
+            msg = f"min_days={lo} is above max_days={hi}"
+            raise ValidationError("min_days", lo, msg)
+        if rel is Relation.SAME_DAY and (lo or hi):
+            msg = "a SAME_DAY link has a gap of exactly 0 days"
+            raise ValidationError("min_days" if lo else "max_days", lo or hi, msg)
+        if rel is Relation.PART_OF and (lo is not None or hi is not None):
+            msg = "a PART_OF link takes its gap from the target's span, not from days"
+            raise ValidationError("min_days" if lo is not None else "max_days", lo, msg)
+        floor = 1 if rel is Relation.BEFORE else 0
+        if rel.is_causal or rel is Relation.BEFORE:
+            for name, value in (("min_days", lo), ("max_days", hi)):
+                if value is not None and value < floor:
+                    msg = f"a {rel.name} link's gap must be at least {floor} day(s)"
+                    raise ValidationError(name, value, msg)
+
+    @property
+    def gap(self) -> tuple[int | None, int | None]:
+        """
+        The bounds on S(target) - S(source) in days; None is unbounded.
+
+        >>> Link("a", "b", "same_day").gap, Link("a", "b", "part_of").gap
+        ((0, 0), (None, 0))
+        """
+        rel = self.relation
+        if rel is Relation.SAME_DAY:
+            return (0, 0)
+        if rel is Relation.PART_OF:
+            return (None, 0)
+        floor = 1 if rel is Relation.BEFORE else 0
+        return (floor if self.min_days is None else self.min_days, self.max_days)
+
+    @property
+    def key(self) -> tuple[str, str, Relation]:
+        """What identifies a link within a timeline: its ends and its relation."""
+        return (self.source, self.target, self.relation)
