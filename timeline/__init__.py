@@ -14,17 +14,24 @@ from .errors import (
     UnknownEventError,
     ValidationError,
 )
+from .event import Event, Source
+from .link import Link, Relation
 from .when import Granularity, When
 
 __all__ = [
-    # Exceptions
+    # Errors
     "CausalCycleError",
     "ChronologyConflict",
     "DateResolutionError",
     "DuplicateEventError",
+    # Events and links
+    "Event",
     "FormatError",
     # Dates
     "Granularity",
+    "Link",
+    "Relation",
+    "Source",
     "TimelineError",
     "UnknownEventError",
     "ValidationError",
