@@ -26,5 +26,6 @@ settings.register_profile(
 settings.register_profile("dev", max_examples=20, deadline=None)
 
 settings.load_profile(
-    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default")
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI") else "default")
 )

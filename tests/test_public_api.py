@@ -58,4 +58,4 @@ class TestImportCost:
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         )
 
-        assert "" == out.stdout.strip()
+        assert out.stdout.strip() == ""
