@@ -84,6 +84,9 @@ class TestConstructors:
             lambda: When("2025-01-01", "not a date"),
             lambda: When(20250101, None),
             lambda: When(None, None, approximate=True),
+            lambda: When("2025-01-01", "2025-01-02", approximate="yes"),
+            lambda: When("2025-01-01", "2025-01-02", uncertain=1),
+            lambda: When("2025-01-01", "2025-01-02", text=5),
         ],
     )
     def test_impossible_values_raise(self, build):

@@ -110,6 +110,18 @@ def _optional_date(value: object) -> pendulum.Date | None:
     return None if value is None else to_date(value)
 
 
+def _is_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        msg = f"must be True or False, got {type(value).__name__}"
+        raise ValidationError(attribute.name, value, msg)
+
+
+def _is_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        msg = f"must be a string or None, got {type(value).__name__}"
+        raise ValidationError(attribute.name, value, msg)
+
+
 def _from_ordinal(n: int) -> pendulum.Date:
     if not _MIN_ORD <= n <= _MAX_ORD:
         msg = "the result falls outside the years 1 to 9999"
@@ -168,9 +180,11 @@ class When:
 
     earliest: pendulum.Date | None = attrs.field(default=None, converter=_optional_date)
     latest: pendulum.Date | None = attrs.field(default=None, converter=_optional_date)
-    approximate: bool = attrs.field(default=False, kw_only=True)
-    uncertain: bool = attrs.field(default=False, kw_only=True)
-    text: str | None = attrs.field(default=None, kw_only=True, eq=False)
+    approximate: bool = attrs.field(default=False, kw_only=True, validator=_is_bool)
+    uncertain: bool = attrs.field(default=False, kw_only=True, validator=_is_bool)
+    text: str | None = attrs.field(
+        default=None, kw_only=True, eq=False, validator=_is_text
+    )
 
     def __attrs_post_init__(self) -> None:
         lo, hi = self.earliest, self.latest
