@@ -1,0 +1,1186 @@
+"""
+The fast path of `resolve()`: English date phrases as news writes them.
+
+`parse(text, ctx)` returns a `When` for a phrase it knows, None for one it does not
+(the caller then tries dateparser), and raises `DateResolutionError` for a phrase it
+knows but cannot resolve (no such day, no reference, no anchor).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+import attrs
+
+from . import _resolve_calendar as cal
+from ._resolve_calendar import Date, Direction, Unit, add_days
+from .errors import DateResolutionError, ValidationError
+from .when import When
+
+# -- vocabulary ------------------------------------------------------------------------
+
+MONTHS: Final = {
+    name: i + 1
+    for i, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        )
+    )
+    for name in names
+}
+WEEKDAYS: Final = {
+    name: i + 1
+    for i, names in enumerate(
+        (
+            ("monday", "mon"),
+            ("tuesday", "tues", "tue"),
+            ("wednesday", "wed"),
+            ("thursday", "thurs", "thu"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        )
+    )
+    for name in names
+}
+_UNITS: Final = {
+    "day": "day",
+    "week": "week",
+    "weekend": "weekend",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+}
+_ONES: Final = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS: Final = [
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]
+NUMBERS: Final = {w: i for i, w in enumerate(_ONES)} | {
+    "a": 1,
+    "an": 1,
+    "a couple of": 2,
+}
+for _t, _tw in enumerate(_TENS):
+    NUMBERS[_tw] = 20 + 10 * _t
+    for _o in range(1, 10):
+        NUMBERS[f"{_tw}-{_ONES[_o]}"] = NUMBERS[f"{_tw} {_ONES[_o]}"] = (
+            20 + 10 * _t + _o
+        )
+_ORD_ONES: Final = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+ORDINALS: Final = {w: i + 1 for i, w in enumerate(_ORD_ONES)} | {"thirtieth": 30}
+for _o in range(1, 10):
+    ORDINALS[f"twenty-{_ORD_ONES[_o - 1]}"] = ORDINALS[
+        f"twenty {_ORD_ONES[_o - 1]}"
+    ] = 20 + _o
+ORDINALS["thirty-first"] = ORDINALS["thirty first"] = 31
+
+
+def _alt(words: object) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_UNIT_RE: Final = r"day|week|weekend|month|quarter|year|decade|century|fortnight"
+_CAL_UNIT_RE: Final = r"week|weekend|month|quarter|year|decade|century"
+_M: Final = _alt(MONTHS)
+_WD: Final = _alt(WEEKDAYS)
+_NUM: Final = rf"\d{{1,3}}|{_alt(NUMBERS)}"
+_ORD: Final = rf"\d{{1,2}}(?:st|nd|rd|th)?|{_alt(ORDINALS)}"
+_DAYPART: Final = r"(?: (?:morning|afternoon|evening|night|noon|midday))?"
+_PAST_WORDS: Final = r"last|past|previous|the last|the past|the previous|the preceding|this past|the prior"
+_NEXT_WORDS: Final = r"next|coming|the coming|this coming|the next"
+_QUARTER_ORD: Final = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
+_Q_ORD: Final = _alt(_QUARTER_ORD)
+_SEASON: Final = r"spring|summer|autumn|fall|winter"
+# A year as a phrase may name it: "2024", "this year", "last year", "next year".
+_YEAR_SPEC: Final = (
+    r"\d{4}|this year|the current year|the year|last year|the past year|"
+    r"the previous year|next year|the coming year|the following year|that year|"
+    r"the same year"
+)
+
+
+@attrs.frozen
+class Ctx:
+    """What a phrase is resolved against."""
+
+    text: str
+    reference: Date | None
+    anchor: When | None
+    direction: Direction
+    date_order: str | None
+
+    def fail(self, reason: str) -> DateResolutionError:
+        """An error naming the text and the reference."""
+        ref = None if self.reference is None else str(self.reference)
+        return DateResolutionError(self.text, ref, reason)
+
+    @property
+    def ref(self) -> Date:
+        """The reference day, or an error saying that the phrase needs one."""
+        if self.reference is None:
+            msg = "this phrase needs a reference date (pass reference=..., e.g. pendulum.today())"
+            raise self.fail(msg)
+        return self.reference
+
+    @property
+    def anc_any(self) -> When:
+        """The anchor, bounded or not, or an error saying that the phrase needs one."""
+        if self.anchor is None:
+            msg = "this phrase is relative to another event: it needs an anchor (pass anchor=When(...))"
+            raise self.fail(msg)
+        return self.anchor
+
+    @property
+    def anc(self) -> When:
+        """The bounded anchor, or an error saying that the phrase needs one."""
+        if self.anchor is None:
+            msg = "this phrase is relative to another event: it needs an anchor (pass anchor=When(...))"
+            raise self.fail(msg)
+        if not self.anchor.is_bounded:
+            raise self.fail("the anchor must be bounded on both sides")
+        return self.anchor
+
+
+Rule = Callable[["re.Match[str]", Ctx], When | None]
+_RULES: list[tuple[re.Pattern[str], Rule]] = []
+
+
+def rule(pattern: str) -> Callable[[Rule], Rule]:
+    """Register a handler for phrases that match `pattern` in full."""
+
+    def register(fn: Rule) -> Rule:
+        _RULES.append((re.compile(pattern), fn))
+        return fn
+
+    return register
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBERS[word]
+
+
+def _ordinal(word: str) -> int:
+    if word[:1].isdigit():
+        return int(word.rstrip("stndrh"))
+    return ORDINALS[word]
+
+
+def _day(ctx: Ctx, year: int, month: int, day: int) -> When:
+    try:
+        d = Date(year, month, day)
+    except ValueError:
+        msg = f"there is no day {day} in {year}-{month:02d}"
+        raise ctx.fail(msg) from None
+    return When(d, d)
+
+
+def _year(ctx: Ctx, spec: str) -> int:
+    """The year a year phrase names."""
+    if spec[0].isdigit():
+        year = int(spec)
+        if year < 1:
+            raise ctx.fail("there is no year 0")
+        return year
+    if spec in ("that year", "the same year"):
+        anchor = ctx.anc
+        assert anchor.earliest is not None
+        return anchor.earliest.year
+    if spec == "the following year":
+        anchor = ctx.anc
+        assert anchor.earliest is not None
+        return anchor.earliest.year + 1
+    shift = {"last year": -1, "the past year": -1, "the previous year": -1}.get(spec, 0)
+    if spec in ("next year", "the coming year"):
+        shift = 1
+    return ctx.ref.year + shift
+
+
+def _month_day(ctx: Ctx, month: int, day: int, year: str | None) -> When:
+    if year is not None:
+        return _day(ctx, _year(ctx, year), month, day)
+    if not 1 <= day <= 31:
+        msg = f"there is no day {day} in a month"
+        raise ctx.fail(msg)
+
+    def build(y: int) -> When | None:
+        try:
+            d = Date(y, month, day)
+        except ValueError:
+            return None
+        return When(d, d)
+
+    found = cal.yearly(build, ctx.ref, ctx.direction)
+    if found is None:
+        msg = f"there is no day {day} in month {month}"
+        raise ctx.fail(msg)
+    return found
+
+
+# -- numbers: ISO and slashed dates --------------------------------------------------
+
+_ISO: Final = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:[t ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?)?"
+)
+_ISO_WEEK: Final = re.compile(r"(?P<y>\d{4})-?w(?P<w>\d{2})")
+_SLASHED: Final = re.compile(
+    r"(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{1,4})"
+)
+_MONTH_YEAR_NUM: Final = re.compile(r"(?P<m>\d{1,2})[/.](?P<y>\d{4})")
+
+
+def parse_numeric(t: str, ctx: Ctx) -> When | None:
+    """ISO 8601 dates, months and weeks; dates written with slashes, dots or dashes."""
+    m = _ISO.fullmatch(t)
+    if m:
+        year, month = int(m["y"]), int(m["m"])
+        if m["d"] is None:
+            if not 1 <= month <= 12 or year < 1:
+                msg = f"there is no month {month}"
+                raise ctx.fail(msg)
+            return When.month(year, month)
+        if year < 1:
+            raise ctx.fail("there is no year 0")
+        return _day(ctx, year, month, int(m["d"]))
+    m = _ISO_WEEK.fullmatch(t)
+    if m:
+        try:
+            return When.week(int(m["y"]), int(m["w"]))
+        except ValidationError:
+            msg = f"there is no ISO week {m['w']} in {m['y']}"
+            raise ctx.fail(msg) from None
+    m = _SLASHED.fullmatch(t)
+    if m:
+        return _slashed(m, ctx)
+    m = _MONTH_YEAR_NUM.fullmatch(t)
+    if m and 1 <= int(m["m"]) <= 12 and int(m["y"]) >= 1:
+        return When.month(int(m["y"]), int(m["m"]))
+    return None
+
+
+def _slashed(m: re.Match[str], ctx: Ctx) -> When:
+    a_s, b_s, c_s = m["a"], m["b"], m["c"]
+    a, b, c = int(a_s), int(b_s), int(c_s)
+    if len(a_s) == 4:  # 2025/01/28: year first is always year-month-day
+        if ctx.date_order not in (None, "YMD"):
+            msg = f"{t_of(m)} starts with a year, not date_order {ctx.date_order}"
+            raise ctx.fail(msg)
+        return _day(ctx, a, b, c)
+    if len(c_s) != 4:
+        raise ctx.fail("write the year with four digits")
+    order = ctx.date_order
+    if order == "YMD":
+        raise ctx.fail("date_order='YMD' but the year comes last")
+    if order is None:
+        if a > 12 >= b:
+            order = "DMY"
+        elif b > 12 >= a:
+            order = "MDY"
+        elif a == b:
+            order = "DMY"
+        else:
+            msg = f"{t_of(m)} could be day/month or month/day: pass date_order='DMY' or 'MDY'"
+            raise ctx.fail(msg)
+    day, month = (a, b) if order == "DMY" else (b, a)
+    if not 1 <= month <= 12:
+        msg = f"there is no month {month}"
+        raise ctx.fail(msg)
+    return _day(ctx, c, month, day)
+
+
+def t_of(m: re.Match[str]) -> str:
+    """The matched text, quoted."""
+    return repr(m.group(0))
+
+
+# -- normalising words ---------------------------------------------------------------
+
+_PUNCT: Final = re.compile(r"[,()\[\]\"“”]")
+_ABBREV_DOT: Final = re.compile(r"(?<=[a-z])\.")
+_DASHES: Final = re.compile(r"[‐‑‒–—―]")  # noqa: RUF001 - the dashes we fold
+_MID: Final = re.compile(r"\bmid-(?=[a-z0-9'])")
+_LEADING: Final = re.compile(
+    rf"^(?:on|in(?! (?:{_NUM}) (?:{_UNIT_RE})s?\b)|at|during|throughout|within|for|of|all of|most of|much of|"
+    r"(?:a |the )?(?:good |large |big |greater |major |first |better )?part of|"
+    r"the course of|the whole of|sometime in|some time in) "
+)
+_TRAILING_S: Final = re.compile(r"(?<=[a-z])'s?$")
+
+
+def normalise(text: str) -> str:
+    """Lower case, plain punctuation, one space between words."""
+    t = text.lower().replace("’", "'").replace("‘", "'")  # noqa: RUF001 - curly quotes
+    t = _DASHES.sub("-", t)
+    t = _PUNCT.sub(" ", t)
+    t = _ABBREV_DOT.sub("", t)
+    t = _MID.sub("mid ", t)
+    t = " ".join(t.split())
+    return t.strip(" .;:!?")
+
+
+def parse(text: str, ctx: Ctx) -> When | None:
+    """The `When` an English phrase names, or None when it is not a phrase we know."""
+    t = text.strip().lower()
+    found = parse_numeric(t, ctx)
+    if found is not None:
+        return found
+    return parse_words(normalise(text), ctx)
+
+
+def parse_words(t: str, ctx: Ctx) -> When | None:
+    """The `When` a normalised English phrase names, or None."""
+    approximate = False
+    if t.endswith(" or so") or " or so " in t:
+        t = t.replace(" or so", "")
+        approximate = True
+    while True:
+        m = _LEADING.match(t)
+        if m is None or m.end() == len(t):
+            break
+        t = t[m.end() :]
+    t = _TRAILING_S.sub("", t)
+    found = _match(t, ctx)
+    if found is None:
+        return None
+    if approximate and not found.approximate and not found.is_unknown:
+        found = attrs.evolve(found, approximate=True)
+    return found
+
+
+def _match(t: str, ctx: Ctx) -> When | None:
+    for pattern, fn in _RULES:
+        m = pattern.fullmatch(t)
+        if m is not None:
+            found = fn(m, ctx)
+            if found is not None:
+                return found
+    return None
+
+
+def _inner(t: str, ctx: Ctx) -> When:
+    """A phrase inside a larger one; it must resolve."""
+    found = parse_numeric(t, ctx)
+    if found is None:
+        found = parse_words(t, ctx)
+    if found is None:
+        msg = f"{t!r} is not a date"
+        raise ctx.fail(msg)
+    return found
+
+
+# -- absolute dates --------------------------------------------------------------------
+
+
+@rule(rf"(?:(?:{_WD}) )?(?P<m>{_M}) (?P<d>{_ORD})(?: (?P<y>{_YEAR_SPEC}))?")
+def _month_day_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """December 25, Dec. 25 2024, Tuesday April 25, December 25th."""
+    return _month_day(ctx, MONTHS[m["m"]], _ordinal(m["d"]), m["y"])
+
+
+@rule(
+    rf"(?:(?:{_WD}) )?(?:the )?(?P<d>{_ORD})(?: of)? (?P<m>{_M})(?: (?P<y>{_YEAR_SPEC}))?"
+)
+def _day_month_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """25 December 2024, the 25th of December."""
+    return _month_day(ctx, MONTHS[m["m"]], _ordinal(m["d"]), m["y"])
+
+
+@rule(rf"(?P<m>{_M})(?: of)? (?P<y>{_YEAR_SPEC})")
+def _month_year_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """January 2025, January of last year."""
+    year = _year(ctx, m["y"])
+    return When.month(year, MONTHS[m["m"]])
+
+
+@rule(rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?P<m>{_M})")
+def _month_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """December, last April, this September, next March."""
+    month = MONTHS[m["m"]]
+    rel = m["rel"]
+    ref = ctx.ref
+    if rel is None:
+        found = cal.yearly(lambda y: When.month(y, month), ref, ctx.direction)
+        assert found is not None
+        return found
+    if rel == "this":
+        return When.month(ref.year, month)
+    if rel in _PAST_SET:
+        year = ref.year if month < ref.month else ref.year - 1
+        return When.month(year, month)
+    year = ref.year if month > ref.month else ref.year + 1
+    return When.month(year, month)
+
+
+_PAST_SET: Final = frozenset(_PAST_WORDS.split("|"))
+_NEXT_SET: Final = frozenset(_NEXT_WORDS.split("|"))
+
+
+@rule(r"(?:the )?(?:(?:calendar )?year )?(?P<y>\d{4})")
+def _year_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """2024, the year 2024."""
+    year = int(m["y"])
+    if year < 1:
+        raise ctx.fail("there is no year 0")
+    return When.year(year)
+
+
+@rule(r"(?:the )?(?P<y>\d{3}0)'?s")
+def _decade_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The 1990s."""
+    year = int(m["y"])
+    if year < 10:
+        raise ctx.fail("there is no decade before the 10s")
+    return When.decade(year)
+
+
+@rule(r"(?:the )?'?(?P<y>\d0)'?s")
+def _short_decade_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The '90s: the latest such decade that starts on or before the reference."""
+    ref = ctx.ref
+    year = ref.year // 100 * 100 + int(m["y"])
+    if year > ref.year:
+        year -= 100
+    if year < 10:
+        raise ctx.fail("there is no decade before the 10s")
+    return When.decade(year)
+
+
+@rule(rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)}) century")
+def _century_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The 20th century: 1900-1999, as news and TimeML count it."""
+    n = _ordinal(m["n"])
+    if not 1 <= n <= 99:
+        msg = f"there is no {n}th century"
+        raise ctx.fail(msg)
+    if n == 1:
+        return When(Date(1, 1, 1), Date(99, 12, 31))
+    return When.century((n - 1) * 100)
+
+
+# -- weekdays ---------------------------------------------------------------------------
+
+
+@rule(rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?P<wd>{_WD}){_DAYPART}")
+def _weekday_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Tuesday, on Tuesday, last Friday, next Monday, Friday night."""
+    wd = WEEKDAYS[m["wd"]]
+    ref = ctx.ref
+    rel = m["rel"]
+    back = (ref.isoweekday() - wd) % 7  # days back to the latest such weekday
+    ahead = (wd - ref.isoweekday()) % 7
+    if rel is None:
+        if ctx.direction == "past":
+            return cal.one_day(add_days(ref, -back))
+        if ctx.direction == "future":
+            return cal.one_day(add_days(ref, ahead))
+        return cal.one_day(add_days(ref, -back if back <= ahead else ahead))
+    if rel == "this":
+        return cal.one_day(add_days(ref, wd - ref.isoweekday()))
+    if rel in _PAST_SET:
+        return cal.one_day(add_days(ref, -(back or 7)))
+    return cal.one_day(add_days(ref, ahead or 7))
+
+
+# -- quarters, halves, seasons ------------------------------------------------------------
+
+
+def _quarter_in(ctx: Ctx, q: int, year: str | None) -> When:
+    if year is not None:
+        return When.quarter(_year(ctx, year), q)
+    found = cal.yearly(lambda y: When.quarter(y, q), ctx.ref, ctx.direction)
+    assert found is not None
+    return found
+
+
+@rule(
+    r"q(?P<q>[1-4])(?: (?:of )?(?P<y>\d{4}))?|(?P<y2>\d{4}) q(?P<q2>[1-4])|(?P<q3>[1-4])q(?: (?P<y3>\d{4}))?"
+)
+def _q_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Q1 2025, 2025 Q1, 1Q 2025."""
+    q = int(m["q"] or m["q2"] or m["q3"])
+    return _quarter_in(ctx, q, m["y"] or m["y2"] or m["y3"])
+
+
+@rule(
+    rf"(?:the )?(?:(?P<y0>\d{{4}}|this year|last year|next year) )?(?P<q>{_Q_ORD})[ -]quarter(?: (?:of )?(?P<y>{_YEAR_SPEC}))?"
+)
+def _quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """The first quarter of 2025, third-quarter, the 2024 fourth quarter."""
+    q = _QUARTER_ORD[m["q"]]
+    year = m["y"] or m["y0"]
+    if year is None and m["q"] == "last":
+        return None  # "the last quarter": the one before the reference's
+    return _quarter_in(ctx, q, year)
+
+
+@rule(
+    r"(?:the )?(?P<y0>\d{4} )?(?:first|1st) two quarters(?: of (?P<y>"
+    + _YEAR_SPEC
+    + "))?"
+)
+def _first_two_quarters_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The first two quarters of 1990: its first half."""
+    y = m["y"] or (m["y0"] or "").strip() or None
+    if y is None:
+        found = cal.yearly(lambda yr: When.half(yr, 1), ctx.ref, ctx.direction)
+        assert found is not None
+        return found
+    return When.half(_year(ctx, y), 1)
+
+
+@rule(r"h(?P<h>[12])(?: (?P<y>\d{4}))?|(?P<y2>\d{4}) h(?P<h2>[12])")
+def _h_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """H1 2025."""
+    h = int(m["h"] or m["h2"])
+    y = m["y"] or m["y2"]
+    if y is None:
+        found = cal.yearly(lambda yr: When.half(yr, h), ctx.ref, ctx.direction)
+        assert found is not None
+        return found
+    return When.half(int(y), h)
+
+
+@rule(r"(?:the )?(?P<h>first|second|1st|2nd|latter) half(?: (?:of )?(?P<rest>.+))?")
+def _half_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """The first half of 2025, the second half of March, the first half."""
+    h = 1 if m["h"] in ("first", "1st") else 2
+    rest = m["rest"]
+    if rest is None:
+        found = cal.yearly(lambda yr: When.half(yr, h), ctx.ref, ctx.direction)
+        assert found is not None
+        return found
+    inner = _inner(rest, ctx)
+    if not inner.is_bounded:
+        raise ctx.fail("only a bounded span has halves")
+    return cal.half_of(inner, h)
+
+
+@rule(
+    rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?:the )?(?P<s>{_SEASON})(?: (?:of )?(?P<y>{_YEAR_SPEC}))?"
+)
+def _season_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Summer 1998, the summer of 1998, last fall, this past spring, winter."""
+    name = m["s"]
+    if m["y"] is not None:
+        return cal.season(_year(ctx, m["y"]), name)
+    ref = ctx.ref
+    rel = m["rel"]
+    if rel is None:
+        found = cal.yearly(lambda y: cal.season(y, name), ref, ctx.direction)
+        assert found is not None
+        return found
+    if rel == "this":
+        year = ref.year - 1 if name == "winter" and ref.month < 3 else ref.year
+        return cal.season(year, name)
+    if rel in _PAST_SET:
+        # The latest such season that is over by the reference.
+        for year in range(ref.year, ref.year - 3, -1):
+            w = cal.season(year, name)
+            assert w.latest is not None
+            if w.latest < ref:
+                return w
+    for year in range(ref.year - 1, ref.year + 3):
+        w = cal.season(year, name)
+        assert w.earliest is not None
+        if w.earliest > ref:
+            return w
+    raise ctx.fail("no such season")  # pragma: no cover - a season recurs every year
+
+
+# -- holidays -----------------------------------------------------------------------------
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> Date:
+    first = Date(year, month, 1)
+    return add_days(first, (weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+_HOLIDAYS: Final[dict[str, Callable[[int], Date]]] = {
+    "christmas": lambda y: Date(y, 12, 25),
+    "christmas day": lambda y: Date(y, 12, 25),
+    "christmas eve": lambda y: Date(y, 12, 24),
+    "boxing day": lambda y: Date(y, 12, 26),
+    "new year's day": lambda y: Date(y, 1, 1),
+    "new year's eve": lambda y: Date(y, 12, 31),
+    "independence day": lambda y: Date(y, 7, 4),
+    "halloween": lambda y: Date(y, 10, 31),
+    "valentine's day": lambda y: Date(y, 2, 14),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+}
+
+
+@rule(
+    rf"(?:(?P<rel>last|next|this) )?(?P<h>{_alt(_HOLIDAYS)})(?: (?P<y>{_YEAR_SPEC}))?"
+)
+def _holiday_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Christmas, Thanksgiving Day 1999, New Year's Eve (US dates)."""
+    day_of = _HOLIDAYS[m["h"]]
+    if m["y"] is not None:
+        return cal.one_day(day_of(_year(ctx, m["y"])))
+    ref = ctx.ref
+    rel = m["rel"]
+    if rel == "this":
+        return cal.one_day(day_of(ref.year))
+    direction: Direction = ctx.direction
+    if rel == "last":
+        direction, ref = "past", add_days(ref, -1)
+    elif rel == "next":
+        direction, ref = "future", add_days(ref, 1)
+    found = cal.yearly(lambda y: cal.one_day(day_of(y)), ref, direction)
+    assert found is not None
+    return found
+
+
+# -- relative to the reference ---------------------------------------------------------------
+
+_DAY_WORDS: Final = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+@rule(
+    rf"(?:(?:early|late|earlier|later|very early|very late) )?(?P<w>today|tonight|yesterday|tomorrow){_DAYPART}"
+)
+def _day_word_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Today, yesterday, late yesterday, tomorrow morning."""
+    return cal.one_day(add_days(ctx.ref, _DAY_WORDS[m["w"]]))
+
+
+@rule(
+    r"now|right now|just now|currently|at present|presently|at the moment|at this time|this (?:morning|afternoon|evening)|the present"
+)
+def _now_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Now: the reference day."""
+    return cal.one_day(ctx.ref)
+
+
+@rule(r"last night|overnight")
+def _last_night_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Last night: the evening before the reference day."""
+    return cal.one_day(add_days(ctx.ref, -1))
+
+
+@rule(r"the day (?P<w>before yesterday|after tomorrow)")
+def _two_days_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The day before yesterday, the day after tomorrow."""
+    return cal.one_day(add_days(ctx.ref, -2 if m["w"].startswith("before") else 2))
+
+
+@rule(
+    r"recently|lately|recent|of late|in recent (?:days|weeks|months|years|times)|recent (?:days|weeks|months|years|times)|"
+    r"the (?:last|past) (?:few|several) (?:days|weeks|months|years)|in the past|the past"
+)
+def _recently_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Recently: some time up to the reference day."""
+    return When(None, ctx.ref)
+
+
+@rule(
+    r"soon|shortly|the future|in the future|future|in the near future|the near future|"
+    r"(?:in )?(?:the )?coming (?:days|weeks|months|years|quarters)|in the (?:next|coming) (?:few|several) (?:days|weeks|months|years)"
+)
+def _future_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Soon, in the future: some time from the reference day on."""
+    return When(ctx.ref, None)
+
+
+def _unit(word: str) -> Unit:
+    word = word.removesuffix("s")
+    if word == "centurie":
+        word = "century"
+    return _UNITS[word]  # type: ignore[return-value]
+
+
+@rule(rf"(?:this|the current|current|the present|this current) (?P<u>{_UNIT_RE})")
+def _this_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """This week, this month, this year, the current quarter."""
+    return cal.unit_of(ctx.ref, _unit(m["u"]))
+
+
+@rule(rf"(?:last|past|the last|the past|this past) (?P<u>{_CAL_UNIT_RE})")
+def _last_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Last week, the past year, the last decade: the unit before the reference's."""
+    return cal.unit_of(ctx.ref, _unit(m["u"]), -1)
+
+
+@rule(rf"(?:next|the coming|coming|this coming) (?P<u>{_CAL_UNIT_RE})")
+def _next_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Next week, next year, the coming month."""
+    unit = _unit(m["u"])
+    if unit == "weekend":
+        ref = ctx.ref
+        return cal.weekend_of(ref if ref.isoweekday() < 6 else add_days(ref, 7))
+    return cal.unit_of(ctx.ref, unit, 1)
+
+
+@rule(r"(?:the )?weekend")
+def _weekend_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The weekend: the latest one under prefer past, the next one under future."""
+    ref = ctx.ref
+    this = cal.weekend_of(ref)
+    assert this.earliest is not None
+    if ctx.direction == "future":
+        return this
+    if this.earliest <= ref or (ctx.direction == "nearest" and ref.isoweekday() >= 4):
+        return this
+    return cal.weekend_of(add_days(ref, -7))
+
+
+@rule(r"the (?P<u>year|month|week)")
+def _the_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The year (as in "the end of the year"): the anchor's, else the reference's."""
+    unit = _unit(m["u"])
+    if ctx.anchor is not None:
+        return cal.unit_span(ctx.anc, unit)
+    return cal.unit_of(ctx.ref, unit)
+
+
+_SHIFT: Final = {"day": "days", "week": "weeks", "month": "months", "year": "years"}
+
+
+def _shift(w: When, unit: str, n: int, ctx: Ctx) -> When:
+    try:
+        if unit == "fortnight":
+            return w.shift(weeks=2 * n)
+        if unit == "decade":
+            return w.shift(years=10 * n)
+        if unit == "century":
+            return w.shift(years=100 * n)
+        if unit == "quarter":
+            return w.shift(months=3 * n)
+        if unit == "weekend":
+            return w.shift(weeks=n)
+        return w.shift(**{_SHIFT[unit]: n})
+    except ValidationError as exc:
+        raise ctx.fail(exc.reason) from None
+
+
+_APPROX: Final = r"about|around|some|roughly|approximately|nearly|almost|more than|over|less than|under|just over|just under|barely|only|at least"
+
+
+@rule(
+    rf"(?:(?P<approx>{_APPROX}) )?(?P<n>{_NUM}) (?P<u>{_UNIT_RE})s? (?P<dir>ago|from now|hence|back|before now|earlier than now)"
+)
+def _ago_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Two days ago, a year ago (that year), six weeks ago (that ISO week), in two weeks."""
+    n = _num(m["n"])
+    word = m["u"]
+    sign = 1 if m["dir"] in ("from now", "hence") else -1
+    unit = _unit(word)
+    ref = ctx.ref
+    if word == "fortnight":
+        found = cal.one_day(add_days(ref, 14 * n * sign))
+    elif unit in ("day", "week", "weekend", "month", "year", "quarter"):
+        anchor = _shift(cal.one_day(ref), unit, sign * n, ctx)
+        assert anchor.earliest is not None
+        found = cal.unit_of(anchor.earliest, "week" if unit == "weekend" else unit)
+    else:
+        found = cal.unit_of(ref, unit, sign * n)
+    if m["approx"] is not None:
+        found = attrs.evolve(found, approximate=True)
+    return found
+
+
+@rule(rf"in (?P<n>{_NUM}) (?P<u>{_UNIT_RE})s?(?:' time)?")
+def _in_n_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """In two days, in three weeks: a time counted forward from the reference."""
+    n = _num(m["n"])
+    unit = _unit(m["u"])
+    ref = ctx.ref
+    anchor = _shift(cal.one_day(ref), m["u"], n, ctx)
+    assert anchor.earliest is not None
+    return cal.unit_of(anchor.earliest, "week" if unit == "weekend" else unit)
+
+
+@rule(
+    rf"(?:the |over the |in the |during the )?(?P<rel>past|last|previous|next|coming) (?P<n>{_NUM}) (?P<u>{_UNIT_RE})s"
+)
+def _last_n_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The past two years, the next three months: up to or from the reference day."""
+    n = _num(m["n"])
+    ref = ctx.ref
+    sign = 1 if m["rel"] in ("next", "coming") else -1
+    other = _shift(cal.one_day(ref), m["u"], sign * n, ctx)
+    assert other.earliest is not None
+    return When(min(ref, other.earliest), max(ref, other.earliest))
+
+
+@rule(
+    r"(?P<rel>earlier|later) (?:this|in the|this current) (?P<u>week|month|year|quarter|decade)"
+)
+def _earlier_this_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Earlier this month: from the month's first day to the reference; later: the rest."""
+    ref = ctx.ref
+    unit = cal.unit_of(ref, _unit(m["u"]))
+    if m["rel"] == "earlier":
+        return When(unit.earliest, ref)
+    return When(ref, unit.latest)
+
+
+@rule(r"(?:the )?year[- ]end|(?:the )?year's end")
+def _year_end_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Year-end: December 31 of the reference's year, as financial news uses it."""
+    return cal.one_day(Date(ctx.ref.year, 12, 31))
+
+
+# -- relative to an anchor -------------------------------------------------------------------
+
+
+@rule(
+    r"(?:on |at )?(?:the same day|that (?:same |very )?day|(?:earlier|later) that day|the same date|"
+    r"then|at that time|at the time|that time|the day itself|that date)"
+)
+def _same_day_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The same day, that day, then: the anchor itself."""
+    return ctx.anc_any
+
+
+@rule(r"(?:that|the same|that same) (?P<u>week|weekend|month|quarter|year|decade)")
+def _that_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """That week, the same month: the unit holding the anchor."""
+    return cal.unit_span(ctx.anc, _unit(m["u"]))
+
+
+@rule(r"(?P<rel>earlier|later) (?:that|in the|the same) (?P<u>week|month|year|quarter)")
+def _earlier_that_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Later that month: after the anchor, within its month; earlier that week: before it."""
+    anchor = ctx.anc
+    assert anchor.earliest is not None
+    assert anchor.latest is not None
+    unit = cal.unit_span(anchor, _unit(m["u"]))
+    one_day = anchor.earliest == anchor.latest
+    lo: Date | None
+    hi: Date | None
+    if m["rel"] == "later":
+        lo, hi = (
+            (add_days(anchor.latest, 1) if one_day else anchor.earliest),
+            unit.latest,
+        )
+    else:
+        lo, hi = (
+            unit.earliest,
+            (add_days(anchor.earliest, -1) if one_day else anchor.latest),
+        )
+    assert lo is not None
+    assert hi is not None
+    if lo > hi:
+        msg = f"nothing is {m['rel']} than the anchor {anchor} in its {m['u']}"
+        raise ctx.fail(msg)
+    return When(lo, hi, approximate=anchor.approximate, uncertain=anchor.uncertain)
+
+
+@rule(
+    rf"(?:the )?(?P<rel>following|next|previous|preceding|prior|subsequent) (?P<u>{_UNIT_RE})"
+    rf"|the (?P<u2>{_UNIT_RE}) (?P<rel2>before|after|earlier|later|prior)"
+)
+def _neighbour_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The following day, the day before, the next week, the month after: next to the anchor."""
+    rel = m["rel"] or m["rel2"]
+    unit = _unit(m["u"] or m["u2"])
+    sign = 1 if rel in ("following", "next", "subsequent", "after", "later") else -1
+    if unit == "day":
+        return _shift(ctx.anc_any, "day", sign, ctx)
+    return cal.unit_span(ctx.anc, unit, sign)
+
+
+@rule(
+    rf"(?:(?P<approx>{_APPROX}) )?(?P<n>{_NUM}) (?P<u>{_UNIT_RE})s? "
+    r"(?P<dir>earlier|later|after|afterwards?|before|beforehand|previously|prior|on|before that|after that|later on)"
+)
+def _anaphoric_shift_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """A day earlier, two days later, a week after, three weeks earlier: the anchor moved."""
+    n = _num(m["n"])
+    backward = m["dir"] in (
+        "earlier",
+        "before",
+        "beforehand",
+        "previously",
+        "prior",
+        "before that",
+    )
+    found = _shift(ctx.anc_any, m["u"], -n if backward else n, ctx)
+    if m["approx"] is not None:
+        found = attrs.evolve(found, approximate=True)
+    return found
+
+
+@rule(r"(?:the |that )?quarter")
+def _the_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The quarter: the quarter the anchor falls in."""
+    return cal.unit_span(ctx.anc, "quarter")
+
+
+@rule(r"(?:the )?(?:latest|most recent|recent|just-ended|just ended|reported) quarter")
+def _latest_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The latest quarter: the last one to end before the reference."""
+    return cal.unit_of(ctx.ref, "quarter", -1)
+
+
+@rule(
+    rf"(?:the )?(?:comparable |same )?(?:year-ago|year-earlier|year ago|year earlier|prior-year|prior year|year-before)"
+    rf"(?: (?P<q>{_Q_ORD}))?[ -](?:quarter|period)|(?:the )?quarter a year (?:ago|earlier|before)"
+)
+def _year_ago_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The year-ago quarter: the anchor's quarter (else the latest quarter) a year before."""
+    if m["q"] is not None:
+        base = _quarter_in(ctx, _QUARTER_ORD[m["q"]], None)
+    elif ctx.anchor is not None:
+        base = cal.unit_span(ctx.anc, "quarter")
+    else:
+        base = cal.unit_of(ctx.ref, "quarter", -1)
+    return base.shift(years=-1)
+
+
+# -- modifiers: open spans, ranges, approximation, parts ------------------------------------
+
+
+@rule(r"since (?P<x>.+)")
+def _since_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Since 2022: from 2022-01-01 to the reference day."""
+    inner = _inner(m["x"], ctx)
+    ref = ctx.ref
+    if inner.earliest is None or inner.earliest > ref:
+        raise ctx.fail("'since' needs a start on or before the reference day")
+    return When(
+        inner.earliest, ref, approximate=inner.approximate, uncertain=inner.uncertain
+    )
+
+
+@rule(
+    r"(?P<w>before|prior to|until|till|up to|up until|through|by|no later than|not later than|ahead of) (?P<x>.+)"
+)
+def _before_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Before March 2025 (open start, to February 28); by March 2025 (to March 31)."""
+    inner = _inner(m["x"], ctx)
+    if m["w"] in ("before", "prior to", "ahead of"):
+        if inner.earliest is None:
+            raise ctx.fail("'before' needs a bounded start")
+        return When(
+            None,
+            add_days(inner.earliest, -1),
+            approximate=inner.approximate,
+            uncertain=inner.uncertain,
+        )
+    if inner.latest is None:
+        msg = f"{m['w']!r} needs a bounded end"
+        raise ctx.fail(msg)
+    return When(
+        None, inner.latest, approximate=inner.approximate, uncertain=inner.uncertain
+    )
+
+
+@rule(
+    r"(?P<w>after|following|from|starting|starting in|starting on|beginning|beginning in|no earlier than|not before|not earlier than) (?P<x>.+)"
+)
+def _after_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """After March 2025 (from April 1, open end); from 2022 on."""
+    x = m["x"]
+    if m["w"] == "from" and re.search(r" (?:to|until|till|through) ", x):
+        return None
+    inner = _inner(x, ctx)
+    if m["w"] in ("after", "following"):
+        if inner.latest is None:
+            raise ctx.fail("'after' needs a bounded end")
+        return When(
+            add_days(inner.latest, 1),
+            None,
+            approximate=inner.approximate,
+            uncertain=inner.uncertain,
+        )
+    if inner.earliest is None:
+        msg = f"{m['w']!r} needs a bounded start"
+        raise ctx.fail(msg)
+    return When(
+        inner.earliest, None, approximate=inner.approximate, uncertain=inner.uncertain
+    )
+
+
+@rule(
+    r"(?P<x>.+?) (?P<w>or later|or after|or afterwards|or beyond|onwards|onward|and later|and after|on|or earlier|or before|and earlier)"
+)
+def _or_later_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """1994 or later; 2020 onwards; 1990 or earlier."""
+    if m["w"] == "on" and not m["x"].startswith("from "):
+        return None
+    x = m["x"].removeprefix("from ")
+    inner = _inner(x, ctx)
+    if "earlier" in m["w"] or "before" in m["w"]:
+        return When(
+            None, inner.latest, approximate=inner.approximate, uncertain=inner.uncertain
+        )
+    return When(
+        inner.earliest, None, approximate=inner.approximate, uncertain=inner.uncertain
+    )
+
+
+_YEAR_AT_END: Final = re.compile(r" (\d{4})$")
+
+
+@rule(
+    r"(?:between (?P<a>.+?) and (?P<b>.+)|(?:from )?(?P<c>.+?) (?:to|until|till|through|-) (?P<d>.+))"
+)
+def _range_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """Between March and May 2025; from 2021 to 2024; January 27 to February 2."""
+    first, last = (m["a"], m["b"]) if m["a"] is not None else (m["c"], m["d"])
+    year = _YEAR_AT_END.search(last)
+    if year is not None and _YEAR_AT_END.search(first) is None and not first.isdigit():
+        first = f"{first} {year.group(1)}"
+    start = _inner(first, ctx)
+    end = _inner(last, ctx)
+    if start.earliest is None or end.latest is None or start.earliest > end.latest:
+        raise ctx.fail("the range ends before it starts")
+    return When(
+        start.earliest,
+        end.latest,
+        approximate=start.approximate or end.approximate,
+        uncertain=start.uncertain or end.uncertain,
+    )
+
+
+@rule(
+    r"(?:around|about|circa|ca|c|approximately|roughly|some time around|sometime around|sometime|some time|near|close to|towards|toward) (?P<x>.+)"
+)
+def _around_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Around November 1, circa 1990: the date, marked approximate."""
+    inner = _inner(m["x"], ctx)
+    if inner.is_unknown:
+        return inner
+    return attrs.evolve(inner, approximate=True)
+
+
+_PARTS: Final = {
+    "early": "early",
+    "the early": "early",
+    "earlier": "early",
+    "the beginning of": "early",
+    "the start of": "early",
+    "the first days of": "early",
+    "beginning of": "early",
+    "start of": "early",
+    "mid": "mid",
+    "the mid": "mid",
+    "the middle of": "mid",
+    "middle of": "mid",
+    "late": "late",
+    "the late": "late",
+    "later": "late",
+    "the end of": "late",
+    "end of": "late",
+    "the last days of": "late",
+}
+
+
+@rule(rf"(?P<p>{_alt(_PARTS)}) (?P<x>.+)")
+def _part_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Early January 2025 (days 1-10), mid-2024 (May-August), late last week (Friday-Sunday)."""
+    inner = _inner(m["x"], ctx)
+    if not inner.is_bounded:
+        raise ctx.fail("only a bounded span has an early, middle or late part")
+    return cal.part_of(inner, _PARTS[m["p"]])  # type: ignore[arg-type]
+
+
+@rule(r"(?:the )?week of (?P<x>.+)")
+def _week_of_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """The week of January 27: the ISO week holding that day."""
+    inner = _inner(m["x"], ctx)
+    if inner.earliest is None or inner.earliest != inner.latest:
+        raise ctx.fail("'the week of' needs a day")
+    return cal.week_of(inner.earliest)
+
+
+@rule(
+    r"(?:the )?(?P<n>\d{1,2}|"
+    + _alt(ORDINALS)
+    + r") week of (?P<y>\d{4})|week (?P<n2>\d{1,2})(?: of)? (?P<y2>\d{4})"
+)
+def _nth_week_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Week 5 of 2025: an ISO week."""
+    n = int(m["n2"]) if m["n2"] else _ordinal(m["n"])
+    year = int(m["y"] or m["y2"])
+    try:
+        return When.week(year, n)
+    except ValidationError:
+        msg = f"there is no ISO week {n} in {year}"
+        raise ctx.fail(msg) from None
+
+
+_POSSESSIVE: Final = re.compile(rf"(?P<y>{_YEAR_SPEC})'s (?P<x>.+)")
+
+
+@rule(_POSSESSIVE.pattern)
+def _possessive_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """This year's third quarter, 2024's first half: the part named, of that year."""
+    return parse_words(f"{m['x']} of {m['y']}", ctx)

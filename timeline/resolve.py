@@ -1,0 +1,160 @@
+"""
+`resolve()`: the words a reporter used for a date, as a `When`.
+
+>>> import timeline as tl
+>>> tl.resolve("December 25", "2025-02-10")
+When.day(2024, 12, 25, text='December 25')
+>>> tl.resolve("a day earlier", anchor=tl.When.day(2025, 1, 28))
+When.day(2025, 1, 27, text='a day earlier')
+>>> tl.resolve("Q1 2025")
+When.quarter(2025, 1, text='Q1 2025')
+
+English news forms go through the project's own rules (fast: no dateparser import);
+other languages and forms go through dateparser, whose answer is read with the same
+rules. Results are cached: the same text, reference and options resolve once.
+`cache_clear()` empties the cache and `cache_info()` reports on it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import unicodedata
+from typing import Final, Literal
+
+import attrs
+
+from . import _resolve_english as english
+from . import _resolve_fallback as fallback
+from ._resolve_context import tense_of
+from .errors import DateResolutionError, ValidationError
+from .when import When, _when_from_anything, to_date
+
+__all__ = ["MAX_LENGTH", "cache_clear", "cache_info", "resolve"]
+
+MAX_LENGTH: Final = 200
+"""The longest text `resolve()` reads; a date phrase is far shorter."""
+
+Prefer = Literal["past", "future", "nearest"]
+DateOrder = Literal["DMY", "MDY", "YMD"]
+
+_ALLOWED_CONTROL: Final = frozenset("\t\n\r")
+
+
+def resolve(
+    text: str,
+    reference: datetime.date | str | None = None,
+    *,
+    anchor: When | datetime.date | str | None = None,
+    prefer: Prefer = "past",
+    context: str | None = None,
+    languages: tuple[str, ...] | list[str] | None = None,
+    date_order: DateOrder | None = None,
+) -> When:
+    """
+    The `When` a date phrase names, with the granularity its words have.
+
+    Args:
+        text: the phrase, such as "December 25", "last week", "28 января 2025".
+        reference: the day the text was written (a date, a datetime or an ISO
+            string). There is no hidden clock: phrases that need a reference raise
+            without one; pass ``pendulum.today()`` to mean today.
+        anchor: the date of the event an anaphoric phrase ("a day earlier", "the
+            following week") points at.
+        prefer: where a year-less date or a bare weekday falls: ``"past"`` (on or
+            before the reference, the news default), ``"future"`` or ``"nearest"``.
+        context: the sentence around the phrase; its tense cues ("will", "is
+            expected to", "payable") choose past or future where the phrase alone
+            cannot, overriding `prefer`.
+        languages: language codes for dateparser (other languages than English).
+        date_order: how to read an ambiguous numeric date such as 01/02/2025.
+
+    >>> resolve("last week", "2025-02-10")
+    When.week(2025, 6, text='last week')
+    >>> resolve("Tuesday", "2025-02-10", context="Talks will resume on Tuesday.")
+    When.day(2025, 2, 11, text='Tuesday')
+    >>> str(resolve("since 2022", "2025-02-10"))
+    '2022-01-01/2025-02-10'
+    >>> resolve("28 января 2025")
+    When.day(2025, 1, 28, text='28 января 2025')
+
+    Raises:
+        DateResolutionError: the text is not a date `resolve` can read, needs a
+            reference or an anchor it was not given, is ambiguous, is empty, holds
+            control characters or is longer than `MAX_LENGTH`.
+        ValidationError: an option is not valid (a bad `reference`, `prefer`, ...).
+    """
+    ref = None if reference is None else to_date(reference, "reference")
+    anchor_when = None if anchor is None else _when_from_anything(anchor)
+    if prefer not in ("past", "future", "nearest"):
+        raise ValidationError("prefer", prefer, "must be 'past', 'future' or 'nearest'")
+    if date_order not in (None, "DMY", "MDY", "YMD"):
+        raise ValidationError("date_order", date_order, "must be 'DMY', 'MDY' or 'YMD'")
+    if isinstance(languages, str) or (
+        languages is not None and not all(isinstance(lang, str) for lang in languages)
+    ):
+        raise ValidationError(
+            "languages", languages, "must be a list of language codes"
+        )
+    langs = None if languages is None else tuple(languages)
+    if not isinstance(text, str):
+        raise DateResolutionError(repr(text), _ref_str(ref), "expected a string")
+    if context is not None and not isinstance(context, str):
+        raise ValidationError("context", context, "must be a string")
+    return _resolve(text, ref, anchor_when, prefer, context, langs, date_order)
+
+
+def _ref_str(ref: datetime.date | None) -> str | None:
+    return None if ref is None else ref.isoformat()
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(
+    text: str,
+    ref: datetime.date | None,
+    anchor: When | None,
+    prefer: Prefer,
+    context: str | None,
+    languages: tuple[str, ...] | None,
+    date_order: DateOrder | None,
+) -> When:
+    """`resolve` on checked arguments: a pure function of them, hence cached."""
+    _check_text(text, ref)
+    direction = prefer
+    if context:
+        tense = tense_of(text.strip(), context[: 4 * MAX_LENGTH])
+        if tense is not None:
+            direction = tense
+    ctx = english.Ctx(
+        text, to_date(ref) if ref is not None else None, anchor, direction, date_order
+    )
+    found = english.parse(text, ctx)
+    if found is None:
+        found = fallback.parse(text, ctx, languages)
+    return attrs.evolve(found, text=text)
+
+
+def _check_text(text: str, ref: datetime.date | None) -> None:
+    if len(text) > MAX_LENGTH:
+        msg = f"longer than {MAX_LENGTH} characters: pass the date phrase, not the article"
+        raise DateResolutionError(text[:MAX_LENGTH] + "...", _ref_str(ref), msg)
+    if not text.strip():
+        raise DateResolutionError(text, _ref_str(ref), "empty text")
+    for ch in text:
+        if ch not in _ALLOWED_CONTROL and unicodedata.category(ch) in ("Cc", "Cs"):
+            raise DateResolutionError(text, _ref_str(ref), f"control character {ch!r}")
+
+
+def cache_clear() -> None:
+    """
+    Empty the cache of resolved phrases (for benchmarks, or to free memory).
+
+    >>> from timeline.resolve import cache_clear
+    >>> cache_clear()
+    """
+    _resolve.cache_clear()
+
+
+def cache_info() -> functools._CacheInfo:
+    """Hits, misses and size of the cache of resolved phrases."""
+    return _resolve.cache_info()
