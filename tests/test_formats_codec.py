@@ -40,13 +40,13 @@ class TestDates:
     def test_plain_date_is_an_edtf_string(self):
         """A date without words is written as its EDTF string alone."""
 
-        assert "2024-12" == when_to_data(When.month(2024, 12))
+        assert when_to_data(When.month(2024, 12)) == "2024-12"
 
     def test_words_make_an_object(self):
         """A date that keeps its words is written as {edtf, text}."""
         w = When.day(2024, 12, 25, text="December 25")
 
-        assert {"edtf": "2024-12-25", "text": "December 25"} == when_to_data(w)
+        assert when_to_data(w) == {"edtf": "2024-12-25", "text": "December 25"}
 
     @given(whens_with_text)
     def test_round_trip_keeps_text(self, w: When):
@@ -97,9 +97,9 @@ class TestEventsAndLinks:
         data = event_to_data(e)
 
         assert [f.name for f in attrs.fields(Event)] == list(data)
-        assert ["b", "z"] == data["tags"]
-        assert "2025-01-02" == data["sources"][0]["published"]
-        assert "../.." == data["when"]
+        assert data["tags"] == ["b", "z"]
+        assert data["sources"][0]["published"] == "2025-01-02"
+        assert data["when"] == "../.."
 
     @pytest.mark.parametrize(
         ("data", "field", "reason"),
@@ -218,7 +218,7 @@ class TestEventsAndLinks:
         with pytest.raises(FormatError, match="expected an object, got a list") as info:
             structure([], Event, "$.events[2]")
 
-        assert "$.events[2]" == info.value.field
+        assert info.value.field == "$.events[2]"
 
 
 class TestJsonIndex:
@@ -227,18 +227,18 @@ class TestJsonIndex:
         text = '{\n  "events": [\n    {\n      "id": "a",\n      "when": "2024"\n    }\n  ]\n}\n'
         index = JsonIndex(text)
 
-        assert 1 == index.line("$")
-        assert 2 == index.line("$.events")
-        assert 4 == index.line("$.events[0].id")
-        assert 5 == index.line("$.events[0].when")
-        assert 3 == index.line("$.events[0].title")
+        assert index.line("$") == 1
+        assert index.line("$.events") == 2
+        assert index.line("$.events[0].id") == 4
+        assert index.line("$.events[0].when") == 5
+        assert index.line("$.events[0].title") == 3
         assert index.line(None) is None
 
     def test_duplicates(self):
         """Keys given twice in one object are listed by path."""
         index = JsonIndex('{"a": {"b": 1, "b": 2}, "c": [], "d": {}}')
 
-        assert ["$.a.b"] == index.duplicates
+        assert index.duplicates == ["$.a.b"]
 
     @given(
         st.recursive(
@@ -251,7 +251,7 @@ class TestJsonIndex:
         for indent in (None, 2):
             index = JsonIndex(json.dumps(value, indent=indent))
 
-            assert 1 == index.line("$")
+            assert index.line("$") == 1
 
 
 class TestWriteAtomic:
@@ -262,9 +262,9 @@ class TestWriteAtomic:
         target.chmod(0o640)
         write_atomic(target, "new\n")
 
-        assert "new\n" == target.read_text()
-        assert 0o640 == target.stat().st_mode & 0o777
-        assert ["t.json"] == os.listdir(tmp_path)
+        assert target.read_text() == "new\n"
+        assert target.stat().st_mode & 0o777 == 0o640
+        assert os.listdir(tmp_path) == ["t.json"]
 
     def test_failed_rename_keeps_old_file(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -280,8 +280,8 @@ class TestWriteAtomic:
         with pytest.raises(OSError, match="disk on fire"):
             write_atomic(target, "new")
 
-        assert "old" == target.read_text()
-        assert ["t.json"] == os.listdir(tmp_path)
+        assert target.read_text() == "old"
+        assert os.listdir(tmp_path) == ["t.json"]
 
     def test_failed_write_keeps_old_file(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -297,12 +297,12 @@ class TestWriteAtomic:
         with pytest.raises(OSError, match="sync failed"):
             write_atomic(target, "new")
 
-        assert "old" == target.read_text()
-        assert ["t.json"] == os.listdir(tmp_path)
+        assert target.read_text() == "old"
+        assert os.listdir(tmp_path) == ["t.json"]
 
     def test_missing_folder(self, tmp_path: Path):
         """A folder that does not exist is an OSError, and nothing is created."""
-        with pytest.raises(OSError):
+        with pytest.raises(FileNotFoundError):
             write_atomic(tmp_path / "nope" / "t.json", "x")
 
-        assert [] == os.listdir(tmp_path)
+        assert os.listdir(tmp_path) == []
