@@ -57,6 +57,7 @@ _MAX_ORD: Final = datetime.date.max.toordinal()
 _CAUSAL: Final = (Relation.CAUSED, Relation.PROMPTED, Relation.ENABLED)
 # How far past the true gap a generated `max_days` may reach.
 _SLACK: Final = 30
+_BOOLEANS: Final = st.booleans()
 
 
 # -- arguments ---------------------------------------------------------------------
@@ -300,35 +301,43 @@ def whens(
             f"within min_date={min_date!r}, max_date={max_date!r}"
         )
         raise InvalidArgument(msg)
-    return _whens(tuple(kinds), units, lo, hi, approximate, uncertain)
+    base_kinds: list[_Kind] = [*units]
+    if hi > lo:
+        base_kinds.append("range")
+    return _whens(
+        st.sampled_from(kinds),
+        st.sampled_from(base_kinds),
+        _days(lo, hi),
+        units,
+        (lo, hi),
+        (approximate, uncertain),
+    )
 
 
 @st.composite
 def _whens(
     draw: st.DrawFn,
-    kinds: tuple[_Kind, ...],
+    kind_s: st.SearchStrategy[_Kind],
+    base_s: st.SearchStrategy[_Kind],
+    day_s: st.SearchStrategy[pendulum.Date],
     units: dict[Granularity, tuple[int, int]],
-    lo: int,
-    hi: int,
-    approximate: bool | None,
-    uncertain: bool | None,
+    window: tuple[int, int],
+    flags: tuple[bool | None, bool | None],
 ) -> When:
     # Every kind draws its kind, a day and the flags first, so that shrinking, which
     # prefers fewer choices, reaches a single exact day rather than an unknown date.
-    kind = draw(st.sampled_from(kinds))
-    centre = draw(_days(lo, hi)).toordinal()
-    is_approximate = draw(st.booleans()) if approximate is None else approximate
-    is_uncertain = draw(st.booleans()) if uncertain is None else uncertain
+    lo, hi = window
+    kind = draw(kind_s)
+    centre = draw(day_s).toordinal()
+    approximate, uncertain = flags
+    is_approximate = draw(_BOOLEANS) if approximate is None else approximate
+    is_uncertain = draw(_BOOLEANS) if uncertain is None else uncertain
     if kind == "unknown":
         return When.unknown()
     if kind == "half-open":
         # One side of a calendar unit or of a range, so EDTF such as '../2025-01' occurs.
-        base_kinds: list[_Kind] = [*units]
-        if hi > lo:
-            base_kinds.append("range")
-        base = draw(st.sampled_from(base_kinds))
-        a, b = _draw_span(draw, base, centre, units, lo, hi)
-        start, end = (None, _date(b)) if draw(st.booleans()) else (_date(a), None)
+        a, b = _draw_span(draw, draw(base_s), centre, units, lo, hi)
+        start, end = (None, _date(b)) if draw(_BOOLEANS) else (_date(a), None)
     else:
         a, b = _draw_span(draw, kind, centre, units, lo, hi)
         start, end = _date(a), _date(b)
@@ -364,17 +373,21 @@ def _draw_span(
 
 _NAMES: Final = st.text(min_size=1).filter(str.strip)
 _OPTIONAL_TEXT: Final = st.none() | st.text()
-
-
-def _sources() -> st.SearchStrategy[tuple[Source, ...]]:
-    source = st.builds(
+_SOURCES: Final = st.lists(
+    st.builds(
         Source,
         name=_NAMES,
         url=st.none() | st.just("https://example.org/report"),
         published=st.none() | dates(),
         quote=_OPTIONAL_TEXT,
-    )
-    return st.lists(source, max_size=2).map(tuple)
+    ),
+    max_size=2,
+).map(tuple)
+_ACTORS: Final = st.lists(_NAMES, max_size=3)
+_EVENT_KINDS: Final = st.none() | st.sampled_from(["summons", "protest", "statement"])
+_TAGS: Final = st.frozensets(_NAMES, max_size=3)
+_GAPS: Final = st.none() | st.integers(0, 400)
+_CONFIDENCES: Final = st.just(1.0) | st.floats(0.0, 1.0)
 
 
 def events(
@@ -392,19 +405,19 @@ def events(
     Shrinks towards an event with a one-character id and title, dated 2000-01-01,
     and no other fields.
 
-    >>> from hypothesis import find, strategies as st
-    >>> find(events(ids=st.just("crash")), lambda e: True)
-    Event(id='crash', title='0', when=When.day(2000, 1, 1), ends=None, actors=(), location=None, kind=None, sources=(), description=None, tags=frozenset())
+    >>> from hypothesis import given, strategies as st
+    >>> @given(events(ids=st.sampled_from(["crash", "protest"]), whens=whens(bounded=True)))
+    ... def test_every_event_is_dated(event):
+    ...     assert event.id in ("crash", "protest") and event.when.is_bounded
+    >>> test_every_event_is_dated()
 
     Raises:
         InvalidArgument: `ids` or `whens` is not a strategy.
     """
     _strategy_arg("ids", ids)
     _strategy_arg("whens", whens)
-    return _events(
-        _NAMES if ids is None else ids,
-        _default_whens() if whens is None else whens,
-    )
+    when_s = _default_whens() if whens is None else whens
+    return _events(_NAMES if ids is None else ids, when_s, st.none() | when_s)
 
 
 def _default_whens() -> st.SearchStrategy[When]:
@@ -413,10 +426,13 @@ def _default_whens() -> st.SearchStrategy[When]:
 
 @st.composite
 def _events(
-    draw: st.DrawFn, ids: st.SearchStrategy[str], when_s: st.SearchStrategy[When]
+    draw: st.DrawFn,
+    ids: st.SearchStrategy[str],
+    when_s: st.SearchStrategy[When],
+    ends_s: st.SearchStrategy[When | None],
 ) -> Event:
     when = draw(when_s)
-    ends = draw(st.none() | when_s)
+    ends = draw(ends_s)
     if ends is not None and ends.before(when):
         ends = None  # an event cannot end before it starts
     return Event(
@@ -424,12 +440,12 @@ def _events(
         title=draw(_NAMES),
         when=when,
         ends=ends,
-        actors=draw(st.lists(_NAMES, max_size=3)),
+        actors=draw(_ACTORS),
         location=draw(_OPTIONAL_TEXT),
-        kind=draw(st.none() | st.sampled_from(["summons", "protest", "statement"])),
-        sources=draw(_sources()),
+        kind=draw(_EVENT_KINDS),
+        sources=draw(_SOURCES),
         description=draw(_OPTIONAL_TEXT),
-        tags=draw(st.frozensets(_NAMES, max_size=3)),
+        tags=draw(_TAGS),
     )
 
 
@@ -448,18 +464,21 @@ def links(
 
     Shrinks towards a CAUSED link with the default gap and full confidence.
 
-    >>> from hypothesis import find
-    >>> find(links(between=["crash", "protest"]), lambda link: True)
-    Link(source='crash', target='protest', relation=<Relation.CAUSED: 'caused'>, min_days=None, max_days=None, confidence=1.0, note=None, sources=())
+    >>> from hypothesis import given
+    >>> @given(links(between=["crash", "protest"], relations=[Relation.PROMPTED]))
+    ... def test_a_response_comes_after(link):
+    ...     low, high = link.gap
+    ...     assert link.relation is Relation.PROMPTED and low is not None and low >= 0
+    >>> test_a_response_comes_after()
 
     Raises:
         InvalidArgument: fewer than two distinct ids, or a bad `relations`.
     """
     chosen = _relations_arg(relations)
     if between is None:
-        return _links(_NAMES, None, chosen)
+        return _links(_NAMES, None, st.sampled_from(chosen))
     if isinstance(between, st.SearchStrategy):
-        return _links(between, None, chosen)
+        return _links(between, None, st.sampled_from(chosen))
     if isinstance(between, str) or not isinstance(between, Sequence):
         msg = f"between={between!r} must be a strategy or a sequence of event ids"
         raise InvalidArgument(msg)
@@ -467,7 +486,7 @@ def links(
     if len(ids) < 2 or not all(isinstance(i, str) and i.strip() for i in ids):
         msg = f"between={between!r} must hold at least two distinct, non-empty ids"
         raise InvalidArgument(msg)
-    return _links(None, ids, chosen)
+    return _links(None, ids, st.sampled_from(chosen))
 
 
 @st.composite
@@ -475,7 +494,7 @@ def _links(
     draw: st.DrawFn,
     id_s: st.SearchStrategy[str] | None,
     ids: tuple[str, ...] | None,
-    relations: tuple[Relation, ...],
+    relation_s: st.SearchStrategy[Relation],
 ) -> Link:
     if ids is not None:
         i = draw(st.integers(0, len(ids) - 1))
@@ -485,10 +504,10 @@ def _links(
         assert id_s is not None
         source = draw(id_s)
         target = draw(id_s.filter(lambda x: x != source))
-    relation = draw(st.sampled_from(relations))
+    relation = draw(relation_s)
     # Every relation draws both gap values, so that shrinking favours CAUSED.
-    low = draw(st.none() | st.integers(0, 400))
-    width = draw(st.none() | st.integers(0, 400))
+    low = draw(_GAPS)
+    width = draw(_GAPS)
     min_days, max_days = _gap(relation, low, width)
     return _link(draw, source, target, relation, min_days, max_days)
 
@@ -521,7 +540,17 @@ def _link(
         relation,
         min_days=min_days,
         max_days=max_days,
-        confidence=draw(st.just(1.0) | st.floats(0.0, 1.0)),
+        confidence=draw(_CONFIDENCES),
         note=draw(_OPTIONAL_TEXT),
-        sources=draw(_sources()),
+        sources=draw(_SOURCES),
     )
+
+
+def _register() -> None:
+    """Register the strategies with `st.from_type`, as the entry point also does."""
+    from ._hypothesis_plugin import _hypothesis_setup_hook
+
+    _hypothesis_setup_hook()
+
+
+_register()
