@@ -12,19 +12,24 @@ Tense = Literal["past", "future"]
 # past ("was signed on Monday"). The closest cue before the phrase, within its clause,
 # decides; with none, the caller's `prefer` does.
 _FUTURE: Final = (
-    r"will|wo|'ll|shall|would|must|going to|is to|are to|next|upcoming|coming|"
-    r"expected|expects|expect|scheduled|schedule|schedules|plans?|planned|planning|"
-    r"intends?|intended|set to|due|payable|of record|effective|takes? effect|"
-    r"reconvenes?|reconvening|resumes?|deadline|until|tomorrow|"
-    r"(?:is|are|'s|'re) \w+ing"
+    r"will|wo|'ll|shall|would|must|going to|is to|are to|to be|next|upcoming|coming|"
+    r"expected to|expects to|expect to|scheduled|schedules|plans to|plan to|planned|"
+    r"planning|intends to|intend to|set to|is due|are due|due on|due by|payable|"
+    r"of record|effective|takes? effect|reconvenes?|reconvening|resumes?|deadline|"
+    r"between now and|from now until|extend|extends|extended|(?:is|are|'s|'re) \w+ing"
 )
 _PAST: Final = (
     r"was|were|had|did|ago|last|earlier|previously|already|yesterday|since|"
     r"said|says|told|reported|announced"
 )
 _CUE: Final = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
-# A clause ends at punctuation or at a word that opens reported speech or a new clause.
-_BOUNDARY: Final = re.compile(r"[.;:!?\"()]|\b(?:that|and|but|while|who|which)\b")
+# A clause ends at punctuation or at a word that opens reported speech or a new clause
+# (the context is one sentence, so a full stop is an abbreviation's: "Daniel P. Davison").
+_BOUNDARY: Final = re.compile(
+    r"[;:!?\"()]|\b(?:that|(?<!now )and|but|while|who|which)\b"
+)
+_DEADLINE: Final = re.compile(r"\bdeadline\b")
+_AFTER: Final = 25  # characters after the phrase where "deadline" still names it
 _WINDOW: Final = 80  # characters before the phrase that can hold its governing verb
 
 
@@ -48,4 +53,9 @@ def tense_of(phrase: str, context: str) -> Tense | None:
     last: Tense | None = None
     for m in _CUE.finditer(before):
         last = "future" if m.group("future") else "past"
+    if last is None and where >= 0:
+        # "set Nov. 10 as the deadline": a deadline named right after the date.
+        after = sentence[where + len(phrase) : where + len(phrase) + _AFTER]
+        if _DEADLINE.search(after):
+            return "future"
     return last

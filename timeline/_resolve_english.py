@@ -176,13 +176,21 @@ _YEAR_SPEC: Final = (
 
 @attrs.frozen
 class Ctx:
-    """What a phrase is resolved against."""
+    """
+    What a phrase is resolved against.
+
+    `direction` places year-less dates, months and bare weekdays: the sentence's tense
+    when `context` has one, else `prefer`. Year-less quarters, halves and seasons
+    follow `prefer` alone: news reports on quarters that are over, whatever the tense.
+    """
 
     text: str
     reference: Date | None
     anchor: When | None
     direction: Direction
     date_order: str | None
+    prefer: Direction = "past"
+    context: str | None = None
 
     def fail(self, reason: str) -> DateResolutionError:
         """An error naming the text and the reference."""
@@ -270,21 +278,30 @@ def _year(ctx: Ctx, spec: str) -> int:
     return ctx.ref.year + shift
 
 
-def _month_day(ctx: Ctx, month: int, day: int, year: str | None) -> When:
+def _month_day(
+    ctx: Ctx, month: int, day: int, year: str | None, weekday: str | None = None
+) -> When:
+    """A day of a month; without a year, the year its weekday (if named) or `ctx` picks."""
     if year is not None:
         return _day(ctx, _year(ctx, year), month, day)
     if not 1 <= day <= 31:
         msg = f"there is no day {day} in a month"
         raise ctx.fail(msg)
+    wd = None if weekday is None else WEEKDAYS[weekday]
 
     def build(y: int) -> When | None:
         try:
             d = Date(y, month, day)
         except ValueError:
             return None
+        if wd is not None and d.isoweekday() != wd:
+            return None
         return When(d, d)
 
-    found = cal.yearly(build, ctx.ref, ctx.direction)
+    # "Saturday, April 25": the nearest April 25 that is a Saturday.
+    found = cal.yearly(build, ctx.ref, ctx.direction if wd is None else "nearest")
+    if found is None and wd is not None:
+        return _month_day(ctx, month, day, None)
     if found is None:
         msg = f"there is no day {day} in month {month}"
         raise ctx.fail(msg)
@@ -378,6 +395,7 @@ _LEADING: Final = re.compile(
     r"(?:a |the )?(?:good |large |big |greater |major |first |better )?part of|"
     r"the course of|the whole of|sometime in|some time in) "
 )
+_FISCAL: Final = re.compile(r"\bfiscal(?:[ -]year)?(?= \d{4})|\bfiscal[ -]?")
 _TRAILING_S: Final = re.compile(r"(?<=[a-z])'s?$")
 
 
@@ -403,7 +421,12 @@ def parse(text: str, ctx: Ctx) -> When | None:
 
 def parse_words(t: str, ctx: Ctx) -> When | None:
     """The `When` a normalised English phrase names, or None."""
-    approximate = False
+    approximate = uncertain = False
+    if "fiscal" in t:
+        # Fiscal calendars differ from company to company: read "fiscal 1988" and "the
+        # fiscal second quarter" as the calendar period named, marked uncertain.
+        t = " ".join(_FISCAL.sub("", t).split())
+        uncertain = True
     if t.endswith(" or so") or " or so " in t:
         t = t.replace(" or so", "")
         approximate = True
@@ -416,8 +439,12 @@ def parse_words(t: str, ctx: Ctx) -> When | None:
     found = _match(t, ctx)
     if found is None:
         return None
-    if approximate and not found.approximate and not found.is_unknown:
+    if found.is_unknown:
+        return found
+    if approximate and not found.approximate:
         found = attrs.evolve(found, approximate=True)
+    if uncertain and not found.uncertain:
+        found = attrs.evolve(found, uncertain=True)
     return found
 
 
@@ -445,18 +472,18 @@ def _inner(t: str, ctx: Ctx) -> When:
 # -- absolute dates --------------------------------------------------------------------
 
 
-@rule(rf"(?:(?:{_WD}) )?(?P<m>{_M}) (?P<d>{_ORD})(?: (?P<y>{_YEAR_SPEC}))?")
+@rule(rf"(?:(?P<wd>{_WD}) )?(?P<m>{_M}) (?P<d>{_ORD})(?: (?P<y>{_YEAR_SPEC}))?")
 def _month_day_rule(m: re.Match[str], ctx: Ctx) -> When:
     """December 25, Dec. 25 2024, Tuesday April 25, December 25th."""
-    return _month_day(ctx, MONTHS[m["m"]], _ordinal(m["d"]), m["y"])
+    return _month_day(ctx, MONTHS[m["m"]], _ordinal(m["d"]), m["y"], m["wd"])
 
 
 @rule(
-    rf"(?:(?:{_WD}) )?(?:the )?(?P<d>{_ORD})(?: of)? (?P<m>{_M})(?: (?P<y>{_YEAR_SPEC}))?"
+    rf"(?:(?P<wd>{_WD}) )?(?:the )?(?P<d>{_ORD})(?: of)? (?P<m>{_M})(?: (?P<y>{_YEAR_SPEC}))?"
 )
 def _day_month_rule(m: re.Match[str], ctx: Ctx) -> When:
     """25 December 2024, the 25th of December."""
-    return _month_day(ctx, MONTHS[m["m"]], _ordinal(m["d"]), m["y"])
+    return _month_day(ctx, MONTHS[m["m"]], _ordinal(m["d"]), m["y"], m["wd"])
 
 
 @rule(rf"(?P<m>{_M})(?: of)? (?P<y>{_YEAR_SPEC})")
@@ -561,7 +588,7 @@ def _weekday_rule(m: re.Match[str], ctx: Ctx) -> When:
 def _quarter_in(ctx: Ctx, q: int, year: str | None) -> When:
     if year is not None:
         return When.quarter(_year(ctx, year), q)
-    found = cal.yearly(lambda y: When.quarter(y, q), ctx.ref, ctx.direction)
+    found = cal.yearly(lambda y: When.quarter(y, q), ctx.ref, ctx.prefer)
     assert found is not None
     return found
 
@@ -596,7 +623,7 @@ def _first_two_quarters_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The first two quarters of 1990: its first half."""
     y = m["y"] or (m["y0"] or "").strip() or None
     if y is None:
-        found = cal.yearly(lambda yr: When.half(yr, 1), ctx.ref, ctx.direction)
+        found = cal.yearly(lambda yr: When.half(yr, 1), ctx.ref, ctx.prefer)
         assert found is not None
         return found
     return When.half(_year(ctx, y), 1)
@@ -608,7 +635,7 @@ def _h_rule(m: re.Match[str], ctx: Ctx) -> When:
     h = int(m["h"] or m["h2"])
     y = m["y"] or m["y2"]
     if y is None:
-        found = cal.yearly(lambda yr: When.half(yr, h), ctx.ref, ctx.direction)
+        found = cal.yearly(lambda yr: When.half(yr, h), ctx.ref, ctx.prefer)
         assert found is not None
         return found
     return When.half(int(y), h)
@@ -620,7 +647,7 @@ def _half_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     h = 1 if m["h"] in ("first", "1st") else 2
     rest = m["rest"]
     if rest is None:
-        found = cal.yearly(lambda yr: When.half(yr, h), ctx.ref, ctx.direction)
+        found = cal.yearly(lambda yr: When.half(yr, h), ctx.ref, ctx.prefer)
         assert found is not None
         return found
     inner = _inner(rest, ctx)
@@ -640,7 +667,7 @@ def _season_rule(m: re.Match[str], ctx: Ctx) -> When:
     ref = ctx.ref
     rel = m["rel"]
     if rel is None:
-        found = cal.yearly(lambda y: cal.season(y, name), ref, ctx.direction)
+        found = cal.yearly(lambda y: cal.season(y, name), ref, ctx.prefer)
         assert found is not None
         return found
     if rel == "this":
@@ -720,7 +747,8 @@ def _day_word_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    r"now|right now|just now|currently|at present|presently|at the moment|at this time|this (?:morning|afternoon|evening)|the present"
+    r"now|right now|just now|currently|current|at present|presently|at the moment|"
+    r"(?:at )?this moment|at this time|this (?:morning|afternoon|evening)|the present"
 )
 def _now_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Now: the reference day."""
@@ -740,7 +768,7 @@ def _two_days_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    r"recently|lately|recent|of late|in recent (?:days|weeks|months|years|times)|recent (?:days|weeks|months|years|times)|"
+    r"recently|lately|recent|of late|(?:in )?recent (?:days|weeks|months|years|times)(?: and (?:days|weeks|months|years))?|"
     r"the (?:last|past) (?:few|several) (?:days|weeks|months|years)|in the past|the past"
 )
 def _recently_rule(m: re.Match[str], ctx: Ctx) -> When:
@@ -750,6 +778,7 @@ def _recently_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     r"soon|shortly|the future|in the future|future|in the near future|the near future|"
+    r"(?:in |over )?the (?:short|near|long|medium) term|"
     r"(?:in )?(?:the )?coming (?:days|weeks|months|years|quarters)|in the (?:next|coming) (?:few|several) (?:days|weeks|months|years)"
 )
 def _future_rule(m: re.Match[str], ctx: Ctx) -> When:
@@ -799,7 +828,7 @@ def _weekend_rule(m: re.Match[str], ctx: Ctx) -> When:
     return cal.weekend_of(add_days(ref, -7))
 
 
-@rule(r"the (?P<u>year|month|week)")
+@rule(r"the (?:full |whole |entire )?(?P<u>year|month|week)")
 def _the_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The year (as in "the end of the year"): the anchor's, else the reference's."""
     unit = _unit(m["u"])
@@ -829,6 +858,37 @@ def _shift(w: When, unit: str, n: int, ctx: Ctx) -> When:
 
 
 _APPROX: Final = r"about|around|some|roughly|approximately|nearly|almost|more than|over|less than|under|just over|just under|barely|only|at least"
+
+
+_CONTEXT_QUARTER: Final = re.compile(
+    rf"\b(?:(?P<q>{_Q_ORD})[ -]quarter|(?:the|latest|this) quarter)\b"
+)
+
+
+def _quarter_in_context(ctx: Ctx) -> When | None:
+    """
+    The quarter a financial sentence reports on, if it names one.
+
+    "Net rose to $5 million from $4 million a year ago": in a sentence about the third
+    quarter, "a year ago" is that quarter a year before (the financial-news idiom).
+    """
+    if ctx.context is None or "quarter" not in ctx.context.lower():
+        return None
+    m = _CONTEXT_QUARTER.search(ctx.context.lower())
+    if m is None:
+        return None
+    if m["q"] is not None and m["q"] != "last":
+        return _quarter_in(ctx, _QUARTER_ORD[m["q"]], None)
+    return cal.unit_of(ctx.ref, "quarter", -1)
+
+
+@rule(r"(?:a|one) year (?P<dir>ago|earlier|before)")
+def _year_ago_in_quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """A year ago, in a sentence about a quarter: that quarter a year before."""
+    if ctx.anchor is not None:
+        return None
+    quarter = _quarter_in_context(ctx)
+    return None if quarter is None else quarter.shift(years=-1)
 
 
 @rule(

@@ -126,7 +126,13 @@ def _resolve(
         if tense is not None:
             direction = tense
     ctx = english.Ctx(
-        text, to_date(ref) if ref is not None else None, anchor, direction, date_order
+        text,
+        None if ref is None else to_date(ref),
+        anchor,
+        direction,
+        date_order,
+        prefer=prefer,
+        context=context,
     )
     found = english.parse(text, ctx)
     if found is None:
