@@ -40,12 +40,14 @@ from .event import Event
 from .link import Link, Relation
 from .when import When
 
-__all__ = ["MAX_DAY", "MIN_DAY", "Network", "link_edges"]
+__all__ = ["FAR", "MAX_DAY", "MIN_DAY", "Network", "describe_link", "link_edges"]
 
 MIN_DAY: Final = datetime.date.min.toordinal()
 """The ordinal of 0001-01-01: no event can start earlier."""
 MAX_DAY: Final = datetime.date.max.toordinal()
 """The ordinal of 9999-12-31: no event can start later."""
+FAR: Final = 2**40
+"""Stands for an open side: far beyond any day, yet safe to add gaps to."""
 
 _OWN: Final = -1  # a bound that comes from the event's own date
 _T = TypeVar("_T")
@@ -75,7 +77,16 @@ def _end_of(event: Event) -> int | None:
     return None if span.latest is None else span.latest.toordinal()
 
 
+def _clash(lo: int, hi: int) -> bool:
+    """True when no calendar day lies between an earliest and a latest day."""
+    return lo > hi or lo > MAX_DAY or hi < MIN_DAY
+
+
 def _day(ordinal: int) -> str:
+    if ordinal > MAX_DAY:
+        return f"{_days(ordinal - MAX_DAY)} after 9999-12-31"
+    if ordinal < MIN_DAY:
+        return f"{_days(MIN_DAY - ordinal)} before 0001-01-01"
     return datetime.date.fromordinal(ordinal).isoformat()
 
 
@@ -187,12 +198,12 @@ class Network:
     def _when(self, i: int) -> When:
         own = self.events[i].when
         lo, hi = self.lo[i], self.hi[i]
-        own_lo = MIN_DAY if own.earliest is None else own.earliest.toordinal()
-        own_hi = MAX_DAY if own.latest is None else own.latest.toordinal()
+        own_lo = -FAR if own.earliest is None else own.earliest.toordinal()
+        own_hi = FAR if own.latest is None else own.latest.toordinal()
         if lo == own_lo and hi == own_hi:
             return own
-        earliest = None if own.earliest is None and lo == MIN_DAY else _date(lo)
-        latest = None if own.latest is None and hi == MAX_DAY else _date(hi)
+        earliest = None if lo < MIN_DAY else _date(lo)
+        latest = None if hi > MAX_DAY else _date(hi)
         bounded = earliest is not None or latest is not None
         return When(
             earliest,
@@ -379,7 +390,7 @@ class Network:
             u = queue.popleft()
             queued.discard(u)
             lu = lo[u]
-            if lu > hi[u]:
+            if _clash(lu, hi[u]):
                 raise self._conflict(u)
             for e in out[u]:
                 v = e_v[e]
@@ -392,7 +403,7 @@ class Network:
                         hops[v] = hops.get(u, 0) + 1
                         if hops[v] > hops_limit:
                             raise self._positive_cycle(v)
-                    if lo[v] > hi[v]:
+                    if _clash(lo[v], hi[v]):
                         raise self._conflict(v)
                     if v not in queued:
                         queued.add(v)
@@ -413,14 +424,14 @@ class Network:
                 if hv - e_w[e] < hi[u]:
                     self._set(hi, u, hv - e_w[e])
                     self._set(pred_hi, u, e)
-                    if hi[u] < lo[u]:
+                    if _clash(lo[u], hi[u]):
                         raise self._conflict(u)
                     if u not in queued:
                         queued.add(u)
                         queue.append(u)
 
     def _check_bounds(self, nodes: Iterable[int]) -> None:
-        bad = [i for i in nodes if self.lo[i] > self.hi[i]]
+        bad = [i for i in nodes if _clash(self.lo[i], self.hi[i])]
         if bad:
             # Explain the smallest contradiction, preferring an event whose own date
             # is what the links contradict (the effect dated before its cause).
@@ -511,7 +522,7 @@ class Network:
                 if end < self.hi[s]:
                     self._set(self.hi, s, end)
                     self._set(self.pred_hi, s, _OWN)
-                    if end < self.lo[s]:
+                    if _clash(self.lo[s], end):
                         raise self._conflict(s)
                     self._relax_hi([s])
         for forward, w in link_edges(link):
@@ -520,13 +531,13 @@ class Network:
             if self.lo[u] + w > self.lo[v]:
                 self._set(self.lo, v, self.lo[u] + w)
                 self._set(self.pred_lo, v, e)
-                if self.lo[v] > self.hi[v]:
+                if _clash(self.lo[v], self.hi[v]):
                     raise self._conflict(v)
                 self._relax_lo([v], guard=u)
             if self.hi[v] - w < self.hi[u]:
                 self._set(self.hi, u, self.hi[v] - w)
                 self._set(self.pred_hi, u, e)
-                if self.hi[u] < self.lo[u]:
+                if _clash(self.lo[u], self.hi[u]):
                     raise self._conflict(u)
                 self._relax_hi([u])
 
@@ -547,7 +558,7 @@ class Network:
         if lo > self.lo[i]:
             self._set(self.lo, i, lo)
             self._set(self.pred_lo, i, _OWN)
-            if lo > self.hi[i]:
+            if _clash(lo, self.hi[i]):
                 raise self._conflict(i)
             self._relax_lo([i])
         if hi < self.base_hi[i]:
@@ -556,7 +567,7 @@ class Network:
         if hi < self.hi[i]:
             self._set(self.hi, i, hi)
             self._set(self.pred_hi, i, _OWN)
-            if hi < self.lo[i]:
+            if _clash(self.lo[i], hi):
                 raise self._conflict(i)
             self._relax_hi([i])
 
@@ -706,9 +717,9 @@ class Network:
                 f"which ends by {span.latest}"
             )
         elif towards and origin.when.earliest is None:
-            first = f"{_name(origin)} cannot be before {_day(MIN_DAY)}"
+            first = f"{_name(origin)} has no date"
         elif not towards and origin.when.latest is None:
-            first = f"{_name(origin)} cannot be after {_day(MAX_DAY)}"
+            first = f"{_name(origin)} has no date"
         else:
             first = f"{_name(origin)} is dated {origin.when}"
         if towards:
@@ -771,8 +782,8 @@ def _conflict_size(conflict: ChronologyConflict) -> tuple[int, int, str]:
 
 def _own_days(event: Event) -> tuple[int, int]:
     w = event.when
-    lo = MIN_DAY if w.earliest is None else w.earliest.toordinal()
-    hi = MAX_DAY if w.latest is None else w.latest.toordinal()
+    lo = -FAR if w.earliest is None else w.earliest.toordinal()
+    hi = FAR if w.latest is None else w.latest.toordinal()
     return lo, hi
 
 

@@ -24,7 +24,7 @@ from typing import Any, Final, final
 import attrs
 import pendulum
 
-from .constraints import MAX_DAY, MIN_DAY, Network, describe_link
+from .constraints import FAR, Network, describe_link
 from .errors import (
     ChronologyConflict,
     DuplicateEventError,
@@ -194,9 +194,9 @@ class Timeline:
         """
         The events in chronological order.
 
-        The order respects every link (a cause before its effect; a SAME_DAY pair
-        may come in either order; a PART_OF source after the whole it is part of)
-        and every pair whose inferred dates are certainly ordered. Ties go by
+        The order respects every causal and BEFORE link (the source first) and
+        every pair whose inferred dates are certainly ordered; the two ends of a
+        SAME_DAY or PART_OF link come in either order when their dates allow it. Ties go by
         inferred earliest day, then inferred latest day, then id, so the order does
         not depend on the order in which events and links were added.
         """
@@ -210,31 +210,26 @@ class Timeline:
         succ: list[list[int]] = [[] for _ in range(n)]
         indegree = [0] * n
         for link in net.links:
-            if link.relation is Relation.SAME_DAY:
+            # SAME_DAY and PART_OF pairs may start on one day: their bounds decide.
+            if link.relation in (Relation.SAME_DAY, Relation.PART_OF):
                 continue
             s, t = net.index[link.source], net.index[link.target]
-            if link.relation is Relation.PART_OF:
-                s, t = t, s
             succ[s].append(t)
             indegree[t] += 1
+        # Kahn's algorithm, taking the smallest key first. Along a causal or BEFORE
+        # link the earliest day never decreases, so the order also respects every
+        # pair of certainly ordered bounds; causal links never form a cycle and a
+        # cycle through a BEFORE link would need a positive gap, so none is left.
         keys = [(net.lo[i], net.hi[i], e.id, i) for i, e in enumerate(net.events)]
         heap = [keys[i] for i in range(n) if indegree[i] == 0]
         heapq.heapify(heap)
         order: list[Event] = []
-        done = [False] * n
-        while len(order) < n:
-            if not heap:  # zero-gap causal and PART_OF links in a circle
-                i = min(k for k in keys if not done[k[3]])[3]
-                indegree[i] = 0
-                heapq.heappush(heap, keys[i])
+        while heap:
             i = heapq.heappop(heap)[3]
-            if done[i]:
-                continue
-            done[i] = True
             order.append(net.events[i])
             for j in succ[i]:
                 indegree[j] -= 1
-                if indegree[j] == 0 and not done[j]:
+                if indegree[j] == 0:
                     heapq.heappush(heap, keys[j])
         return order
 
@@ -253,8 +248,8 @@ class Timeline:
         None leaves a side open.
         """
         window = When.between(_as_bound(start), _as_bound(end))
-        lo = MIN_DAY if window.earliest is None else window.earliest.toordinal()
-        hi = MAX_DAY if window.latest is None else window.latest.toordinal()
+        lo = -FAR if window.earliest is None else window.earliest.toordinal()
+        hi = FAR if window.latest is None else window.latest.toordinal()
         net = self._net
         found = []
         for e in self.chronology():

@@ -1,0 +1,294 @@
+"""Properties of `timeline.Timeline`: the invariants DESIGN.md promises."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    consumes,
+    invariant,
+    rule,
+)
+
+from timeline.errors import (
+    CausalCycleError,
+    ChronologyConflict,
+    DuplicateEventError,
+    TimelineError,
+)
+from timeline.event import Event
+from timeline.link import Link, Relation
+from timeline.timeline import Timeline
+from timeline.when import When
+
+from ._strategies import IDS, Oracle, batches, events, links, whens
+
+
+def _build(evs: list[Event], lks: list[Link]) -> Timeline | None:
+    try:
+        return Timeline(evs, lks)
+    except ChronologyConflict:
+        return None
+
+
+def _assert_linear_extension(t: Timeline) -> None:
+    """The chronology respects every link and every certainly ordered pair."""
+    position = {e.id: n for n, e in enumerate(t.chronology())}
+    for link in t.links:
+        if link.relation in (Relation.SAME_DAY, Relation.PART_OF):
+            continue
+        assert position[link.source] < position[link.target], link
+    for a in t.chronology():
+        for b in t.chronology():
+            if t.bounds(a.id).before(t.bounds(b.id)):
+                assert position[a.id] < position[b.id]
+
+
+class TestOracle:
+    """Consistency and bounds agree with trying every assignment of days."""
+
+    @given(batches())
+    def test_consistency_agrees_with_brute_force(self, batch):
+        """A timeline builds exactly when some assignment satisfies every constraint."""
+        evs, lks = batch
+        oracle = Oracle(evs, lks)
+        cyclic = oracle.has_causal_cycle()
+        feasible = oracle.feasible()
+
+        try:
+            Timeline(evs, lks)
+        except CausalCycleError:
+            assert cyclic
+            return
+        except ChronologyConflict as conflict:
+            assert not cyclic
+            assert not feasible, conflict.explanation
+            for id in conflict.events:
+                assert id in conflict.explanation
+            return
+
+        assert not cyclic
+        assert feasible
+
+    @given(batches())
+    def test_bounds_agree_with_brute_force(self, batch):
+        """bounds() is the first and last feasible day of each event."""
+        evs, lks = batch
+        t = _build(evs, lks)
+        assume(t is not None)
+        assert t is not None
+        oracle = Oracle(evs, lks)
+
+        for i, e in enumerate(evs):
+            first, last = oracle.bounds(i)
+            b = t.bounds(e.id)
+            actual = (
+                None if b.earliest is None else b.earliest.toordinal(),
+                None if b.latest is None else b.latest.toordinal(),
+            )
+            assert actual == (first, last), e
+
+    @given(batches(), st.data())
+    def test_incremental_links_agree_with_bulk(self, batch, data):
+        """Adding links one at a time ends where building at once does, or raises."""
+        evs, lks = batch
+        t = Timeline(evs)
+        order = data.draw(st.permutations(lks))
+        try:
+            for link in order:
+                t.link(
+                    link.source,
+                    link.target,
+                    link.relation,
+                    min_days=link.min_days,
+                    max_days=link.max_days,
+                )
+        except ChronologyConflict:
+            assert _build(evs, lks) is None
+            return
+
+        bulk = Timeline(evs, lks)
+        assert bulk == t
+        for e in evs:
+            assert bulk.bounds(e.id) == t.bounds(e.id)
+
+
+class TestChronology:
+    """chronology() is a linear extension that ignores insertion order."""
+
+    @given(batches(max_events=5, max_links=6), st.randoms(use_true_random=False))
+    def test_linear_extension_and_order_independent(self, batch, rnd: random.Random):
+        """Shuffling events and links changes neither the timeline nor its order."""
+        evs, lks = batch
+        t = _build(evs, lks)
+        assume(t is not None)
+        assert t is not None
+        evs2, lks2 = list(evs), list(lks)
+        rnd.shuffle(evs2)
+        rnd.shuffle(lks2)
+
+        t2 = Timeline(evs2, lks2)
+
+        _assert_linear_extension(t)
+        assert t == t2
+        assert [e.id for e in t.chronology()] == [e.id for e in t2.chronology()]
+
+
+class TestBounds:
+    """bounds() narrows the event's own date and propagation is idempotent."""
+
+    @given(batches(max_events=5, max_links=6))
+    def test_within_own_and_idempotent(self, batch):
+        """Using the inferred dates as own dates infers the same dates again."""
+        evs, lks = batch
+        t = _build(evs, lks)
+        assume(t is not None)
+        assert t is not None
+
+        # A PART_OF source must start by the end of the whole (its `ends`, or its
+        # own latest day): keep that end as it was while the start narrows.
+        narrowed = [
+            Event(e.id, e.title, t.bounds(e.id), ends=e.ends or _own_end(e))
+            for e in t.chronology()
+        ]
+        again = Timeline(narrowed, lks)
+
+        for e in evs:
+            assert e.when.contains(t.bounds(e.id))
+            assert again.bounds(e.id) == t.bounds(e.id)
+
+
+def _own_end(e: Event) -> When | None:
+    return e.when if e.when.latest is not None else None
+
+
+def _compatible_parts(evs: list[Event], lks: list[Link], picks: list[int]):
+    """Split one consistent batch into overlapping sub-timelines."""
+    parts = []
+    for p in picks:
+        chosen = [e for n, e in enumerate(evs) if (p >> n) & 1]
+        ids = {e.id for e in chosen}
+        parts.append(
+            Timeline(chosen, [k for k in lks if k.source in ids and k.target in ids])
+        )
+    return parts
+
+
+def _merged(*parts: Timeline) -> Timeline:
+    result = Timeline()
+    for p in parts:
+        result.merge(p)
+    return result
+
+
+class TestMerge:
+    """merge is commutative, associative and idempotent on compatible timelines."""
+
+    @given(batches(max_events=5, max_links=5), st.lists(st.integers(0, 31), min_size=3, max_size=3))
+    def test_laws(self, batch, picks):
+        """Merging parts of one consistent batch in any grouping gives one timeline."""
+        evs, lks = batch
+        assume(_build(evs, lks) is not None)
+        a, b, c = _compatible_parts(evs, lks, picks)
+
+        assert _merged(a, b) == _merged(b, a)
+        assert _merged(_merged(a, b), c) == _merged(a, _merged(b, c))
+        assert _merged(a, a) == _merged(a)
+
+    @given(whens(), whens())
+    def test_incompatible_definitions_raise(self, w1, w2):
+        """Two different events with one id cannot be merged, and nothing changes."""
+        assume(w1 != w2)
+        t1 = Timeline([Event("x", "X", w1)])
+        t2 = Timeline([Event("x", "X", w2)])
+
+        with pytest.raises(DuplicateEventError):
+            t1.merge(t2)
+
+        assert t1 == Timeline([Event("x", "X", w1)])
+
+
+def _snapshot(t: Timeline):
+    return (
+        tuple(t.chronology()),
+        t.links,
+        tuple(t.bounds(e.id) for e in t.chronology()),
+        t.reference,
+        t.name,
+    )
+
+
+class TimelineMachine(RuleBasedStateMachine):
+    """Random add/link/refine/remove/merge: consistent after each step, or unchanged."""
+
+    ids = Bundle("ids")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.t = Timeline()
+
+    def _attempt(self, change) -> None:
+        before = _snapshot(self.t)
+        try:
+            change()
+        except TimelineError:
+            assert _snapshot(self.t) == before
+
+    @rule(target=ids, id=st.sampled_from(IDS), when=whens())
+    def add(self, id, when):
+        self._attempt(lambda: self.t.add(f"Event {id}", when, id=id))
+        return id
+
+    @rule(link=links(IDS))
+    def link(self, link):
+        self._attempt(
+            lambda: self.t.link(
+                link.source,
+                link.target,
+                link.relation,
+                min_days=link.min_days,
+                max_days=link.max_days,
+            )
+        )
+
+    @rule(id=ids, when=whens())
+    def refine(self, id, when):
+        self._attempt(lambda: self.t.refine(id, when))
+
+    @rule(id=consumes(ids))
+    def remove(self, id):
+        self._attempt(lambda: self.t.remove(id))
+
+    @rule(batch=batches(max_events=3, max_links=2))
+    def merge(self, batch):
+        other = _build(*batch)
+        if other is not None:
+            self._attempt(lambda: self.t.merge(other))
+
+    @rule(a=ids, b=ids)
+    def unlink(self, a, b):
+        self._attempt(lambda: self.t.unlink(a, b))
+
+    @invariant()
+    def consistent(self):
+        evs, lks = list(self.t.chronology()), list(self.t.links)
+        oracle = Oracle(evs, lks)
+        assert not oracle.has_causal_cycle()
+        assert oracle.feasible()
+        _assert_linear_extension(self.t)
+        assert Timeline(evs, lks) == self.t
+
+
+TestTimelineMachine = TimelineMachine.TestCase
+
+
+def test_unknown_dates_alone_are_consistent():
+    """Events with no dates and no links always make a timeline."""
+    t = Timeline([Event(i, i.upper(), When.unknown()) for i in IDS])
+
+    assert [e.id for e in t] == list(IDS)
