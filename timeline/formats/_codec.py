@@ -190,6 +190,18 @@ def _is_frozenset(type_: object) -> bool:
     return type_ is frozenset or getattr(type_, "__origin__", None) is frozenset
 
 
+def _objects_only(inner: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Refuse anything but a mapping where an object belongs."""
+
+    def hook(value: Any, type_: Any) -> Any:
+        if not isinstance(value, Mapping):
+            msg = f"expected an object, got {type_name(value)}"
+            raise Problem(msg)
+        return inner(value, type_)
+
+    return hook
+
+
 def _listed(inner: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     """Refuse a bare string where a list belongs (instead of reading "Baku" as four actors)."""
 
@@ -212,12 +224,18 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(pendulum.Date, date_to_data)
     conv.register_unstructure_hook(Relation, lambda r: r.value)
     conv.register_unstructure_hook_func(_is_frozenset, sorted)
+    conv.register_structure_hook(
+        Source, _objects_only(conv.get_structure_hook(Source))
+    )
     # A bare string is iterable: refuse it where a list belongs instead of
     # reading "Baku" as the actors "B", "a", "k", "u".
     for seq in (tuple[str, ...], frozenset[str], tuple[Source, ...]):
         conv.register_structure_hook_func(
             _is(seq), _listed(conv.get_structure_hook(seq))
         )
+    # Last: these build on the hooks above for their fields.
+    for cls in (Event, Link):
+        conv.register_structure_hook(cls, _objects_only(conv.get_structure_hook(cls)))
     return conv
 
 
