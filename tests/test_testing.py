@@ -1,6 +1,12 @@
 """Tests for timeline.testing: the strategies generate what they promise, shrink well,
 reject impossible arguments, and the assertions catch what they should."""
 
+import itertools
+import subprocess
+import sys
+import textwrap
+
+import attrs
 import pendulum
 import pytest
 from hypothesis import Phase, find, given, settings
@@ -249,3 +255,457 @@ class TestLinks:
         """Fewer than two ids or no valid relation raise InvalidArgument."""
         with pytest.raises(InvalidArgument, match=named):
             tt.links(**kwargs)
+
+
+# -- timelines -----------------------------------------------------------------------
+
+WINDOW = (pendulum.date(2025, 1, 1), pendulum.date(2025, 1, 6))
+
+
+def solutions(events, links, lo, hi):
+    """
+    Every assignment of start days within [lo, hi] that meets each event's own date
+    and each link's gap, found by trying them all (PART_OF read as its gap only).
+    """
+    index = {e.id: k for k, e in enumerate(events)}
+    domains = []
+    for e in events:
+        first = lo if e.when.earliest is None else max(lo, e.when.earliest)
+        last = hi if e.when.latest is None else min(hi, e.when.latest)
+        domains.append(range(first.toordinal(), last.toordinal() + 1))
+    gaps = [(index[k.source], index[k.target], *k.gap) for k in links]
+    for days in itertools.product(*domains):
+        if all(
+            (low is None or days[t] - days[s] >= low)
+            and (high is None or days[t] - days[s] <= high)
+            for s, t, low, high in gaps
+        ):
+            yield days
+
+
+def small_timelines(**kwargs):
+    return tt.timelines(max_events=4, min_date=WINDOW[0], max_date=WINDOW[1], **kwargs)
+
+
+class TestTimelines:
+    @given(small_timelines())
+    def test_consistent_by_brute_force(self, t):
+        """Some choice of days meets every date and link: found by trying them all."""
+        events = list(t.events)
+
+        found = next(solutions(events, t.links, *WINDOW), None)
+
+        assert found is not None
+
+    @given(
+        small_timelines(relations=[r for r in Relation if r is not Relation.PART_OF])
+    )
+    def test_bounds_keep_every_solution(self, t):
+        """No day that some solution gives an event lies outside its inferred date."""
+        events = list(t.events)
+        bounds = [t.bounds(e.id) for e in events]
+
+        for days in solutions(events, t.links, *WINDOW):
+            for e, b, day in zip(events, bounds, days, strict=True):
+                assert b.contains(pendulum.Date.fromordinal(day)), (e, b)
+
+    @given(tt.timelines())
+    def test_passes_assert_consistent(self, t):
+        """Every generated timeline passes the independent consistency check."""
+        tt.assert_consistent(t)
+
+    @given(st.data(), st.integers(0, 5), st.integers(0, 5))
+    def test_sizes(self, data, low, extra):
+        """The number of events lies between min_events and max_events."""
+        t = data.draw(tt.timelines(min_events=low, max_events=low + extra))
+
+        assert low <= len(list(t.events)) <= low + extra
+
+    @given(st.data(), st.sets(st.sampled_from(Relation), min_size=1))
+    def test_relations(self, data, relations):
+        """Only the relations asked for occur."""
+        t = data.draw(tt.timelines(relations=relations))
+
+        assert {k.relation for k in t.links} <= relations
+
+    @given(tt.timelines(undated_fraction=0.0))
+    def test_no_undated_events(self, t):
+        """undated_fraction=0 dates every event."""
+        assert not any(e.when.is_unknown for e in t.events)
+
+    @given(tt.timelines(undated_fraction=1.0))
+    def test_only_undated_events(self, t):
+        """undated_fraction=1 leaves every event undated."""
+        assert all(e.when.is_unknown for e in t.events)
+
+    @given(small_timelines())
+    def test_within_the_window(self, t):
+        """Every bounded side of every date lies within min_date and max_date."""
+        assert all(within(e.when, *WINDOW) for e in t.events)
+
+    def test_generates_rich_timelines(self):
+        """Every relation, undated events, lasting events and big timelines occur."""
+        seen = set()
+
+        @settings(max_examples=300, derandomize=True, database=None)
+        @given(tt.timelines())
+        def collect(t):
+            seen.update(k.relation for k in t.links)
+            seen.update(
+                kind
+                for kind, present in [
+                    ("undated", any(e.when.is_unknown for e in t.events)),
+                    ("lasting", any(e.ends is not None for e in t.events)),
+                    ("big", len(t) >= 6),
+                    ("open", any(e.when.earliest is None for e in t.events)),
+                    (
+                        "month",
+                        any(e.when.granularity is Granularity.MONTH for e in t.events),
+                    ),
+                ]
+                if present
+            )
+
+        collect()
+
+        assert {*Relation, "undated", "lasting", "big", "open", "month"} == seen
+
+    def test_shrinks_to_a_minimal_timeline(self):
+        """A planted failure (some causal link) shrinks to two exact days and one link."""
+        t = simplest(tt.timelines(max_events=4), lambda t: len(t.links) > 0)
+
+        assert len(list(t.events)) == 2
+        assert [k.relation for k in t.links] == [Relation.CAUSED]
+        assert all(e.when == When.day(2000, 1, 1) for e in t.events)
+
+    def test_a_failing_test_reports_the_minimal_timeline(self):
+        """A @given test that fails on chains of three shrinks to exactly such a chain."""
+        seen = []
+
+        @settings(SEARCH, max_examples=500)
+        @given(tt.timelines(max_events=3))
+        def test_no_chain_of_three(t):
+            targets = {k.target for k in t.links}
+            if any(k.source in targets for k in t.links):
+                seen.append(t)
+                raise AssertionError
+
+        with pytest.raises(AssertionError):
+            test_no_chain_of_three()
+
+        minimal = seen[-1]
+        assert len(list(minimal.events)) == 3
+        assert len(minimal.links) == 2
+
+    @pytest.mark.parametrize(
+        ("kwargs", "named"),
+        [
+            ({"min_events": -1}, "min_events=-1"),
+            ({"max_events": 1.5}, "max_events=1.5"),
+            ({"min_events": 3, "max_events": 2}, "max_events=2"),
+            ({"undated_fraction": 1.5}, "undated_fraction=1.5"),
+            ({"undated_fraction": "half"}, "undated_fraction='half'"),
+            ({"relations": []}, "relations=\\[\\]"),
+            ({"consistent": "yes"}, "consistent='yes'"),
+            ({"min_date": "2025-02-10", "max_date": "2025-02-01"}, "min_date"),
+        ],
+    )
+    def test_bad_arguments(self, kwargs, named):
+        """Impossible arguments raise InvalidArgument naming the argument."""
+        with pytest.raises(InvalidArgument, match=named):
+            tt.timelines(**kwargs)
+
+
+class TestBatches:
+    @given(tt.timelines(consistent=False, max_events=5))
+    def test_batches_are_events_and_links(self, batch):
+        """consistent=False gives (events, links) with unique ids and links between them."""
+        events, links = batch
+        ids = [e.id for e in events]
+
+        assert len(ids) == len(set(ids))
+        assert all({k.source, k.target} <= set(ids) for k in links)
+
+    def test_batches_may_conflict(self):
+        """Some batches have no solution at all."""
+        from timeline import Timeline
+
+        events, links = simplest(
+            tt.timelines(consistent=False, max_events=4),
+            lambda b: bool(Timeline.diagnose(*b)),
+        )
+
+        assert Timeline.diagnose(events, links)
+
+
+# -- assertions ----------------------------------------------------------------------
+
+
+def crash_and_protest():
+    crash = Event(id="crash", title="Jet crashes near Aktau", when="2024-12-25")
+    protest = Event(id="protest", title="Ambassador summoned", when="2025-01-28")
+    return crash, protest
+
+
+class TestAssertChronological:
+    @given(tt.timelines())
+    def test_passes_on_a_chronology(self, t):
+        """A timeline's chronology passes."""
+        tt.assert_chronological(t.chronology())
+
+    def test_passes_on_overlapping_dates_in_any_order(self):
+        """Dates that may be the same day may come in either order."""
+        month = Event(id="m", title="Sometime in January", when="2025-01")
+        day = Event(id="d", title="January 28", when="2025-01-28")
+
+        tt.assert_chronological([month, day])
+        tt.assert_chronological([day, month])
+
+    def test_fails_on_planted_disorder(self):
+        """An event listed after one it certainly precedes fails, naming both."""
+        crash, protest = crash_and_protest()
+        undated = Event(id="call", title="Condolence call")
+
+        with pytest.raises(AssertionError) as info:
+            tt.assert_chronological([protest, undated, crash])
+
+        message = str(info.value)
+        for part in ("'protest'", "Ambassador summoned", "2025-01-28", "position 0"):
+            assert part in message
+        for part in ("'crash'", "Jet crashes near Aktau", "2024-12-25", "position 2"):
+            assert part in message
+
+    @given(st.lists(tt.events(whens=tt.whens(bounded=True)), min_size=2, max_size=6))
+    def test_fails_exactly_when_some_pair_is_out_of_order(self, events):
+        """The check agrees with comparing every pair."""
+        disorder = any(
+            a.when.after(b.when) for a, b in itertools.combinations(events, 2)
+        )
+
+        try:
+            tt.assert_chronological(events)
+        except AssertionError:
+            assert disorder
+        else:
+            assert not disorder
+
+
+class TestAssertPrecedes:
+    def test_passes_and_fails(self):
+        """The crash precedes the protest, certainly; not the other way round."""
+        from timeline import Timeline
+
+        t = Timeline(crash_and_protest(), [Link("crash", "protest", Relation.PROMPTED)])
+
+        tt.assert_precedes(t, "crash", "protest", certainly=True)
+        with pytest.raises(
+            AssertionError, match="'protest' does not come before 'crash'"
+        ):
+            tt.assert_precedes(t, "protest", "crash")
+
+    def test_not_certainly(self):
+        """Events whose inferred dates overlap do not certainly precede each other."""
+        from timeline import Timeline
+
+        a = Event(id="a", title="Early January", when="2025-01")
+        b = Event(id="b", title="Mid January", when="2025-01-15")
+        t = Timeline([a, b], [Link("a", "b", Relation.CAUSED)])
+
+        tt.assert_precedes(t, a, b)
+        with pytest.raises(AssertionError, match="not certainly before"):
+            tt.assert_precedes(t, a, b, certainly=True)
+
+    def test_unknown_event(self):
+        """An id the timeline lacks fails, naming it."""
+        from timeline import Timeline
+
+        t = Timeline(crash_and_protest())
+
+        with pytest.raises(AssertionError, match="no event 'crahs'"):
+            tt.assert_precedes(t, "crahs", "protest")
+
+
+class TestAssertSameChronology:
+    @given(tt.timelines())
+    def test_passes_for_any_insertion_order(self, t):
+        """A timeline rebuilt from its events in reverse has the same chronology."""
+        from timeline import Timeline
+
+        rebuilt = Timeline(list(t.events)[::-1], list(t.links)[::-1])
+
+        tt.assert_same_chronology(t, rebuilt)
+
+    def test_fails_on_a_different_order(self):
+        """Two timelines whose orders differ fail, naming the first difference."""
+        from timeline import Timeline
+
+        crash, protest = crash_and_protest()
+        moved = attrs.evolve(protest, when=When.day(2024, 12, 1))
+
+        with pytest.raises(AssertionError, match="at position 0") as info:
+            tt.assert_same_chronology(
+                Timeline([crash, protest]), Timeline([crash, moved])
+            )
+        assert "'crash'" in str(info.value)
+
+    def test_fails_on_missing_events(self):
+        """Events only one timeline has are named."""
+        from timeline import Timeline
+
+        crash, protest = crash_and_protest()
+
+        with pytest.raises(
+            AssertionError, match="only in the first timeline: \\['protest'\\]"
+        ):
+            tt.assert_same_chronology(Timeline([crash, protest]), Timeline([crash]))
+
+
+class TestAssertConsistent:
+    def test_passes_on_the_running_example(self):
+        """The crash prompting the summons is consistent."""
+        from timeline import Timeline
+
+        t = Timeline(crash_and_protest(), [Link("crash", "protest", Relation.PROMPTED)])
+
+        tt.assert_consistent(t)
+
+    def test_fails_on_a_planted_conflict(self):
+        """A timeline whose invariants were broken behind its back fails, naming
+        the events, dates and link."""
+        from timeline import Timeline
+
+        crash, protest = crash_and_protest()
+        t = Timeline([crash, protest])
+        # Plant the contradiction: the summons is dated before the crash that prompted it.
+        broken = BrokenTimeline(t, [Link("protest", "crash", Relation.PROMPTED)])
+
+        with pytest.raises(AssertionError) as info:
+            tt.assert_consistent(broken)
+
+        message = str(info.value)
+        for part in ("'crash'", "2024-12-25", "'protest'", "2025-01-28", "prompted"):
+            assert part in message
+
+    def test_fails_on_a_planted_cycle(self):
+        """Causal links around a circle fail, naming the cycle."""
+        from timeline import Timeline
+
+        a = Event(id="a", title="First")
+        b = Event(id="b", title="Second")
+        broken = BrokenTimeline(Timeline([a, b]), [Link("a", "b"), Link("b", "a")])
+
+        with pytest.raises(AssertionError, match="causal links form a cycle"):
+            tt.assert_consistent(broken)
+
+    def test_fails_on_a_planted_disorder(self):
+        """A chronology that lists a later event first fails."""
+        from timeline import Timeline
+
+        t = Timeline(crash_and_protest())
+        broken = BrokenTimeline(t, [], reverse=True)
+
+        with pytest.raises(AssertionError, match="certainly earlier"):
+            tt.assert_consistent(broken)
+
+
+class BrokenTimeline:
+    """A stand-in that reports a real timeline's events with extra links or a reversed
+    chronology, as a buggy container might."""
+
+    def __init__(self, t, extra_links, *, reverse=False):
+        self._t = t
+        self.events = t.events
+        self.links = (*t.links, *extra_links)
+        self._reverse = reverse
+
+    def __getitem__(self, event_id):
+        return self._t[event_id]
+
+    def bounds(self, event_id):
+        return self._t.bounds(event_id)
+
+    def chronology(self):
+        order = list(self._t.chronology())
+        return order[::-1] if self._reverse else order
+
+
+# -- registration --------------------------------------------------------------------
+
+
+class TestRegistration:
+    @pytest.mark.parametrize("name", ["When", "Event", "Link", "Timeline"])
+    def test_from_type(self, name):
+        """st.from_type gives values of each registered type."""
+        import timeline
+
+        cls = getattr(timeline, name)
+
+        @settings(max_examples=5)
+        @given(st.from_type(cls))
+        def check(value):
+            assert isinstance(value, cls)
+
+        check()
+
+    def test_entry_point_works_without_importing_timeline_testing(self):
+        """In a fresh interpreter, st.from_type works through the entry point alone."""
+        code = textwrap.dedent(
+            """
+            import sys
+            from hypothesis import given, settings, strategies as st
+            from timeline import Event, Link, Timeline, When
+
+            assert "timeline.testing" not in sys.modules
+
+            @settings(max_examples=5, database=None)
+            @given(st.from_type(When), st.from_type(Event), st.from_type(Link),
+                   st.from_type(Timeline))
+            def check(w, e, k, t):
+                assert isinstance(w, When) and isinstance(e, Event)
+                assert isinstance(k, Link) and isinstance(t, Timeline)
+
+            check()
+            print("ok")
+            """
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+
+        assert "ok" in result.stdout, result.stderr
+
+    def test_importing_timeline_testing_first_works(self):
+        """Importing timeline.testing before Hypothesis causes no circular import."""
+        code = "import timeline.testing as tt; print(tt.whens())"
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+
+        assert result.returncode == 0, result.stderr
+
+    def test_timeline_does_not_import_hypothesis(self):
+        """import timeline leaves Hypothesis unimported."""
+        code = "import sys, timeline; print('hypothesis' in sys.modules)"
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+
+        assert result.stdout.strip() == "False", result.stderr
+
+    def test_missing_hypothesis_names_the_extra(self):
+        """Without Hypothesis, importing timeline.testing says which extra to install."""
+        code = textwrap.dedent(
+            """
+            import sys
+            sys.modules["hypothesis"] = None  # as if it were not installed
+            try:
+                import timeline.testing
+            except ImportError as exc:
+                print(exc)
+            """
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False
+        )
+
+        assert "pip install 'timeline-tracker[testing]'" in result.stdout, result.stderr

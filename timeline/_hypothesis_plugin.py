@@ -54,13 +54,10 @@ def _hypothesis_setup_hook() -> None:
 
     from .event import Event
     from .link import Link
+    from .timeline import Timeline
     from .when import When
 
     st.register_type_strategy(When, _whens)
     st.register_type_strategy(Event, _events)
     st.register_type_strategy(Link, _links)
-    try:  # TEMPORARY until timeline.timeline lands
-        from .timeline import Timeline
-    except ImportError:
-        return
     st.register_type_strategy(Timeline, _timelines)

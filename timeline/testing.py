@@ -24,9 +24,11 @@ This module needs Hypothesis: ``pip install 'timeline-tracker[testing]'``.
 from __future__ import annotations
 
 import datetime
+import itertools
 from collections.abc import Collection, Iterable, Sequence
-from typing import Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias, overload
 
+import attrs
 import pendulum
 
 try:
@@ -43,10 +45,18 @@ from .event import Event, Source
 from .link import Link, Relation
 from .when import Granularity, When, _granularity, to_date
 
+if TYPE_CHECKING:
+    from .timeline import Timeline
+
 __all__ = [
+    "assert_chronological",
+    "assert_consistent",
+    "assert_precedes",
+    "assert_same_chronology",
     "dates",
     "events",
     "links",
+    "timelines",
     "whens",
 ]
 
@@ -544,6 +554,567 @@ def _link(
         note=draw(_OPTIONAL_TEXT),
         sources=draw(_SOURCES),
     )
+
+
+# -- timelines ------------------------------------------------------------------------
+
+Batch: TypeAlias = tuple[tuple[Event, ...], tuple[Link, ...]]
+
+
+@overload
+def timelines(
+    *,
+    min_events: int = 0,
+    max_events: int | None = None,
+    consistent: Literal[True] = True,
+    undated_fraction: float = 0.2,
+    relations: Iterable[Relation] | None = None,
+    min_date: DateLike | None = None,
+    max_date: DateLike | None = None,
+) -> st.SearchStrategy[Timeline]: ...
+
+
+@overload
+def timelines(
+    *,
+    min_events: int = 0,
+    max_events: int | None = None,
+    consistent: Literal[False],
+    undated_fraction: float = 0.2,
+    relations: Iterable[Relation] | None = None,
+    min_date: DateLike | None = None,
+    max_date: DateLike | None = None,
+) -> st.SearchStrategy[Batch]: ...
+
+
+def timelines(
+    *,
+    min_events: int = 0,
+    max_events: int | None = None,
+    consistent: bool = True,
+    undated_fraction: float = 0.2,
+    relations: Iterable[Relation] | None = None,
+    min_date: DateLike | None = None,
+    max_date: DateLike | None = None,
+) -> st.SearchStrategy[Timeline] | st.SearchStrategy[Batch]:
+    """
+    Timelines that are consistent by construction, or batches that may conflict.
+
+    With ``consistent=True`` (the default) each event gets a hidden true day; the
+    events, in order of those days, are the topological order of a random graph of
+    links; each date is drawn around its event's true day and each link's gap holds
+    for the true days. Causal links only run forward in that order, so they never
+    form a cycle, and no example is ever rejected. A failing test shrinks towards
+    few events on 2000-01-01 with exact dates and few links.
+
+    With ``consistent=False`` it generates ``(events, links)`` batches, with dates
+    close together and links in any direction, that often conflict: for testing
+    code that handles `ChronologyConflict`, `CausalCycleError` or
+    `Timeline.diagnose`.
+
+    Args:
+        min_events, max_events: how many events (default: up to ``min_events + 8``).
+        consistent: see above.
+        undated_fraction: the share of events, on average, whose own date is
+            unknown (they are placed by their links alone).
+        relations: the relations links may have; default every `Relation`.
+        min_date, max_date: the true days lie within these; so do the bounded
+            sides of the dates.
+
+    >>> from hypothesis import given
+    >>> @given(timelines(max_events=4))
+    ... def test_chronology_lists_every_event(t):
+    ...     assert sorted(e.id for e in t.chronology()) == sorted(e.id for e in t.events)
+    >>> test_chronology_lists_every_event()
+
+    Raises:
+        InvalidArgument: a bad count, fraction, relation or window.
+    """
+    for name, value in (("min_events", min_events), ("max_events", max_events)):
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 0
+        ):
+            msg = f"{name}={value!r} must be a whole number of events, 0 or more"
+            raise InvalidArgument(msg)
+    top = min_events + 8 if max_events is None else max_events
+    if top < min_events:
+        msg = f"max_events={max_events!r} is below min_events={min_events!r}"
+        raise InvalidArgument(msg)
+    if isinstance(undated_fraction, bool) or not (
+        isinstance(undated_fraction, int | float) and 0 <= undated_fraction <= 1
+    ):
+        msg = f"undated_fraction={undated_fraction!r} must be a number from 0 to 1"
+        raise InvalidArgument(msg)
+    if not isinstance(consistent, bool):
+        msg = f"consistent={consistent!r} must be True or False"
+        raise InvalidArgument(msg)
+    chosen = _relations_arg(relations)
+    lo, hi = _window("min_date", min_date, "max_date", max_date)
+    shape = _Shape(min_events, top, float(undated_fraction), chosen, lo, hi)
+    if consistent:
+        return _consistent_timelines(shape)
+    return _batches(shape)
+
+
+@attrs.frozen
+class _Shape:
+    """The checked arguments of `timelines()`."""
+
+    min_events: int
+    max_events: int
+    undated_fraction: float
+    relations: tuple[Relation, ...]
+    lo: int
+    hi: int
+
+
+_UNIT_KINDS: Final[tuple[Granularity | str, ...]] = (
+    Granularity.DAY,
+    Granularity.WEEK,
+    Granularity.MONTH,
+    Granularity.QUARTER,
+    Granularity.YEAR,
+    Granularity.DECADE,
+    "range",
+    "half-open",
+)
+_AROUND_KINDS: Final = st.sampled_from(_UNIT_KINDS)
+_CHANCES: Final = st.floats(0.0, 1.0, exclude_max=True)
+_NEAR: Final = st.integers(0, 60)
+# Steps between consecutive true days: often none (so SAME_DAY links fit), often a
+# few days, sometimes years.
+_STEPS: Final = st.one_of(st.just(0), st.integers(0, 10), st.integers(0, 3650))
+_PICK: Final = st.integers(0, 63)
+
+
+def _around(draw: st.DrawFn, day: int, lo: int, hi: int, undated: bool) -> When:
+    """A date that allows `day`, lying within [lo, hi] where it is bounded."""
+    # An undated event draws as much as an exact day, so that shrinking, which
+    # prefers fewer choices, does not favour undated events.
+    kind = draw(_AROUND_KINDS)
+    approximate = draw(_BOOLEANS)
+    uncertain = draw(_BOOLEANS)
+    if undated:
+        return When.unknown()
+    a, b = day, day
+    if isinstance(kind, Granularity):
+        a, b = _unit_holding(kind, day, lo, hi) or (day, day)
+    else:
+        a = max(lo, day - draw(_NEAR))
+        b = min(hi, day + draw(_NEAR))
+    start: pendulum.Date | None = _date(a)
+    end: pendulum.Date | None = _date(b)
+    if kind == "half-open":
+        start, end = (None, end) if draw(_BOOLEANS) else (start, None)
+    return When(start, end, approximate=approximate, uncertain=uncertain)
+
+
+def _fits(relation: Relation, gap: int, part_ends_by: bool) -> bool:
+    """Whether a link of `relation` from an earlier event to a later one can hold.
+
+    `gap` >= 0 is the days between their true days; `part_ends_by` says whether the
+    later event starts by the end of the earlier one (as a part of a whole must).
+    """
+    if relation is Relation.BEFORE:
+        return gap >= 1
+    if relation is Relation.SAME_DAY:
+        return gap == 0
+    if relation is Relation.PART_OF:
+        return part_ends_by
+    return True
+
+
+@st.composite
+def _consistent_timelines(draw: st.DrawFn, shape: _Shape) -> Timeline:
+    from .timeline import Timeline
+
+    n = draw(st.integers(shape.min_events, shape.max_events))
+    ids = draw(st.lists(_NAMES, min_size=n, max_size=n, unique=True))
+    # The hidden true days, in the order of the graph of links.
+    days = [draw(_days(shape.lo, shape.hi)).toordinal()] if n else []
+    for _ in range(n - 1):
+        days.append(min(shape.hi, days[-1] + draw(_STEPS)))
+    events = []
+    ends_by: list[int | None] = []  # the last day a part of each event may start
+    for event_id, day in zip(ids, days, strict=True):
+        undated = draw(_CHANCES) >= 1 - shape.undated_fraction
+        when = _around(draw, day, shape.lo, shape.hi, undated)
+        ends = None
+        if draw(_CHANCES) >= 0.8:  # an event that lasts: its end around a later day
+            last = min(shape.hi, day + draw(_STEPS))
+            ends = _around(draw, last, shape.lo, shape.hi, undated=False)
+        events.append(Event(id=event_id, title=draw(_NAMES), when=when, ends=ends))
+        span = when if ends is None else ends
+        ends_by.append(None if span.latest is None else span.latest.toordinal())
+    links: list[Link] = []
+    for i, j in draw(_pairs(n)):
+        # Links run forward (i < j) and their gaps hold for the true days; a PART_OF
+        # link runs back from the part (j) to the whole (i) it starts within.
+        gap = days[j] - days[i]
+        end = ends_by[i]
+        within = end is None or days[j] <= end
+        fitting = [r for r in shape.relations if _fits(r, gap, within)]
+        pick, low, high = draw(_PICK), draw(_GAPS), draw(_GAPS)
+        if not fitting:
+            continue
+        relation = fitting[pick % len(fitting)]
+        floor = 1 if relation is Relation.BEFORE else 0
+        min_days = None if low is None else floor + low % (gap - floor + 1)
+        max_days = None if high is None else gap + high % (_SLACK + 1)
+        if relation is Relation.SAME_DAY:
+            min_days = None if low is None else 0
+            max_days = None if high is None else 0
+        if relation is Relation.PART_OF:
+            links.append(Link(ids[j], ids[i], relation))
+            continue
+        links.append(
+            Link(ids[i], ids[j], relation, min_days=min_days, max_days=max_days)
+        )
+    return Timeline(events, links)
+
+
+def _pairs(n: int) -> st.SearchStrategy[list[tuple[int, int]]]:
+    """Distinct pairs (i, j) with i < j: the edges of a random DAG over 0..n-1."""
+    if n < 2:
+        return st.just([])
+    index = st.integers(0, n - 1)
+    return st.lists(st.tuples(index, index), max_size=3 * n).map(
+        lambda edges: sorted({(min(e), max(e)) for e in edges if e[0] != e[1]})
+    )
+
+
+@st.composite
+def _batches(draw: st.DrawFn, shape: _Shape) -> Batch:
+    n = draw(st.integers(shape.min_events, shape.max_events))
+    ids = draw(st.lists(_NAMES, min_size=n, max_size=n, unique=True))
+    # Dates within a few weeks of each other, so that links often contradict them.
+    start = draw(_days(shape.lo, shape.hi)).toordinal()
+    near = whens(min_date=_date(start), max_date=_date(min(start + 30, shape.hi)))
+    events = []
+    for event_id in ids:
+        undated = draw(_CHANCES) >= 1 - shape.undated_fraction
+        when = draw(near)
+        events.append(
+            Event(
+                id=event_id,
+                title=draw(_NAMES),
+                when=When.unknown() if undated else when,
+            )
+        )
+    links: dict[tuple[str, str, Relation], Link] = {}
+    if n >= 2:
+        index = st.integers(0, n - 1)
+        for i, j in draw(st.lists(st.tuples(index, index), max_size=3 * n)):
+            if i == j:
+                continue
+            relation = draw(st.sampled_from(shape.relations))
+            low = draw(st.none() | st.integers(0, 30))
+            width = draw(st.none() | st.integers(0, 30))
+            min_days, max_days = _gap(relation, low, width)
+            link = Link(ids[i], ids[j], relation, min_days=min_days, max_days=max_days)
+            links.setdefault(link.key, link)
+    return tuple(events), tuple(links.values())
+
+
+# -- assertions ----------------------------------------------------------------------
+
+_MAX_PROBLEMS: Final = 10
+
+
+def _describe(event: Event) -> str:
+    return f"{event.id!r} ({event.title!r}, dated {event.when})"
+
+
+def _fail(summary: str, problems: Sequence[str]) -> AssertionError:
+    shown = [f"  - {p}" for p in problems[:_MAX_PROBLEMS]]
+    if len(problems) > _MAX_PROBLEMS:
+        shown.append(f"  ... and {len(problems) - _MAX_PROBLEMS} more")
+    return AssertionError("\n".join([summary, *shown]))
+
+
+def assert_chronological(events: Iterable[Event]) -> None:
+    """
+    Check that no event is certainly after an event listed later.
+
+    Events whose dates overlap may come in either order; only an order that the
+    events' own dates rule out fails.
+
+    >>> crash = Event(id="crash", title="Jet crashes", when="2024-12-25")
+    >>> protest = Event(id="protest", title="Ambassador summoned", when="2025-01")
+    >>> assert_chronological([crash, protest])
+    >>> assert_chronological([protest, crash])
+    Traceback (most recent call last):
+    ...
+    AssertionError: events out of order: 'protest' ('Ambassador summoned', dated 2025-01) at position 0 is certainly after 'crash' ('Jet crashes', dated 2024-12-25) at position 1
+
+    Raises:
+        AssertionError: naming the first such pair, their dates and positions.
+    """
+    latest: tuple[int, Event] | None = None  # the listed event that starts latest
+    for position, event in enumerate(events):
+        if latest is not None and latest[1].when.after(event.when):
+            msg = (
+                f"events out of order: {_describe(latest[1])} at position "
+                f"{latest[0]} is certainly after {_describe(event)} at position "
+                f"{position}"
+            )
+            raise AssertionError(msg)
+        start = event.when.earliest
+        if start is not None and (
+            latest is None
+            or latest[1].when.earliest is None
+            or start > latest[1].when.earliest
+        ):
+            latest = (position, event)
+
+
+def _id(event: Event | str) -> str:
+    return event if isinstance(event, str) else event.id
+
+
+def assert_precedes(
+    t: Timeline, a: Event | str, b: Event | str, *, certainly: bool = False
+) -> None:
+    """
+    Check that event `a` comes before event `b` in the timeline's chronology.
+
+    With ``certainly=True``, also that the dates the timeline infers for them
+    (`Timeline.bounds`) put every possible day of `a` before every possible day of `b`.
+
+    Raises:
+        AssertionError: naming both events, their positions and inferred dates.
+    """
+    order = [e.id for e in t.chronology()]
+    a_id, b_id = _id(a), _id(b)
+    for x in (a_id, b_id):
+        if x not in order:
+            msg = f"no event {x!r} in the timeline (it has {len(order)} events)"
+            raise AssertionError(msg)
+    i, j = order.index(a_id), order.index(b_id)
+    a_event, b_event = t[a_id], t[b_id]
+    a_when, b_when = t.bounds(a_id), t.bounds(b_id)
+    where = (
+        f"{_describe(a_event)}, inferred {a_when}, at position {i}; "
+        f"{_describe(b_event)}, inferred {b_when}, at position {j}"
+    )
+    if i >= j:
+        msg = f"{a_id!r} does not come before {b_id!r} in the chronology: {where}"
+        raise AssertionError(msg)
+    if certainly and not a_when.before(b_when):
+        msg = f"{a_id!r} is not certainly before {b_id!r}: {where}"
+        raise AssertionError(msg)
+
+
+def assert_same_chronology(t1: Timeline, t2: Timeline) -> None:
+    """
+    Check that two timelines list the same events in the same order.
+
+    Raises:
+        AssertionError: naming the events only one timeline has, or the first
+            position where the orders differ.
+    """
+    first = [e.id for e in t1.chronology()]
+    second = [e.id for e in t2.chronology()]
+    if first == second:
+        return
+    only_first = sorted(set(first) - set(second))
+    only_second = sorted(set(second) - set(first))
+    problems = []
+    if only_first:
+        problems.append(f"only in the first timeline: {only_first}")
+    if only_second:
+        problems.append(f"only in the second timeline: {only_second}")
+    if not problems and first and second:
+        pairs = enumerate(zip(first, second, strict=False))
+        k = next((k for k, (x, y) in pairs if x != y), min(len(first), len(second)))
+        problems.append(
+            f"at position {k} the first has "
+            f"{_describe(t1[first[k]]) if k < len(first) else 'nothing'}, the second "
+            f"{_describe(t2[second[k]]) if k < len(second) else 'nothing'}"
+        )
+    problems.append(f"first:  {first}")
+    problems.append(f"second: {second}")
+    raise _fail("the chronologies differ:", problems)
+
+
+def assert_consistent(t: Timeline) -> None:
+    """
+    Check a timeline's invariants independently of the checks it makes itself.
+
+    - every link joins two events of the timeline, and causal links form no cycle;
+    - the dates and link gaps can all hold at once (an independent solver, which
+      reads only start days and gaps, finds days for every event);
+    - every inferred date `t.bounds(id)` lies within the event's own date;
+    - every link's gap can hold between the inferred dates of its two events;
+    - `t.chronology()` lists every event once, each link's source before its
+      target (for causal and BEFORE links), and an event whose inferred date is
+      certainly before another's before that other.
+
+    Raises:
+        AssertionError: listing every broken invariant with the events involved.
+    """
+    events = list(t.events)
+    links = list(t.links)
+    by_id = {e.id: e for e in events}
+    problems: list[str] = []
+    if len(by_id) != len(events):
+        problems.append("some event ids occur more than once")
+    for link in links:
+        for end in (link.source, link.target):
+            if end not in by_id:
+                problems.append(f"link {_link_text(link)} names no event {end!r}")
+    if problems:
+        raise _fail("the timeline is not consistent:", problems)
+
+    cycle = _causal_cycle(links)
+    if cycle:
+        path = " -> ".join(_describe(by_id[i]) for i in (*cycle, cycle[0]))
+        problems.append(f"causal links form a cycle: {path}")
+    conflict = _stn_conflict(events, links)
+    if conflict:
+        problems.append(
+            "no days satisfy these dates and links together: " + "; ".join(conflict)
+        )
+
+    bounds = {e.id: t.bounds(e.id) for e in events}
+    for e in events:
+        if not e.when.contains(bounds[e.id]):
+            problems.append(
+                f"inferred date {bounds[e.id]} of {_describe(e)} is not within its own date"
+            )
+    for link in links:
+        low, high = link.gap
+        s, u = bounds[link.source], bounds[link.target]
+        # The gaps the inferred dates allow: target's days minus source's days.
+        least = (
+            None
+            if u.earliest is None or s.latest is None
+            else _days_between(s.latest, u.earliest)
+        )
+        most = (
+            None
+            if u.latest is None or s.earliest is None
+            else _days_between(s.earliest, u.latest)
+        )
+        if (low is not None and most is not None and most < low) or (
+            high is not None and least is not None and least > high
+        ):
+            problems.append(
+                f"link {_link_text(link)} cannot hold between the inferred dates "
+                f"{s} of {_describe(by_id[link.source])} and {u} of "
+                f"{_describe(by_id[link.target])}"
+            )
+
+    order = [e.id for e in t.chronology()]
+    if sorted(order) != sorted(by_id):
+        problems.append(
+            f"the chronology lists {order}, not each of the {len(by_id)} events once"
+        )
+    else:
+        position = {event_id: k for k, event_id in enumerate(order)}
+        for link in links:
+            ordered = link.relation.is_causal or link.relation is Relation.BEFORE
+            if ordered and position[link.source] > position[link.target]:
+                problems.append(
+                    f"the chronology puts {_describe(by_id[link.target])} before "
+                    f"{_describe(by_id[link.source])}, against the link {_link_text(link)}"
+                )
+        for x, y in itertools.combinations(order, 2):
+            if bounds[y].before(bounds[x]):
+                problems.append(
+                    f"the chronology puts {_describe(by_id[x])} (inferred {bounds[x]}) "
+                    f"before {_describe(by_id[y])} (inferred {bounds[y]}), which is "
+                    f"certainly earlier"
+                )
+    if problems:
+        raise _fail("the timeline is not consistent:", problems)
+
+
+def _days_between(a: pendulum.Date, b: pendulum.Date) -> int:
+    return b.toordinal() - a.toordinal()
+
+
+def _link_text(link: Link) -> str:
+    low, high = link.gap
+    gap = (
+        f"gap {'-inf' if low is None else low}..{'inf' if high is None else high} days"
+    )
+    return f"{link.source!r} {link.relation.phrase} {link.target!r} ({gap})"
+
+
+def _causal_cycle(links: Sequence[Link]) -> tuple[str, ...]:
+    """The ids around one cycle of causal links, or () when there is none."""
+    graph: dict[str, list[str]] = {}
+    for link in links:
+        if link.relation.is_causal:
+            graph.setdefault(link.source, []).append(link.target)
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    for root in sorted(graph):
+        if root in state:
+            continue
+        path: list[str] = [root]
+        stack = [iter(graph.get(root, ()))]
+        state[root] = 1
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                stack.pop()
+            elif state.get(nxt) == 1:
+                return tuple(path[path.index(nxt) :])
+            elif nxt not in state:
+                state[nxt] = 1
+                path.append(nxt)
+                stack.append(iter(graph.get(nxt, ())))
+    return ()
+
+
+def _stn_conflict(events: Sequence[Event], links: Sequence[Link]) -> list[str]:
+    """
+    The constraints around a negative cycle of the start days' distance graph, or [].
+
+    Each constraint ``S(v) - S(u) <= w`` is an edge u -> v of weight w; the node
+    "" stands for day 0. The constraints can all hold iff no cycle is negative
+    (Bellman-Ford).
+    """
+    edges: list[tuple[str, str, int, str]] = []
+    for e in events:
+        if e.when.earliest is not None:
+            edges.append((e.id, "", -e.when.earliest.toordinal(), _describe(e)))
+        if e.when.latest is not None:
+            edges.append(("", e.id, e.when.latest.toordinal(), _describe(e)))
+    for link in links:
+        low, high = link.gap
+        if high is not None:
+            edges.append((link.source, link.target, high, f"link {_link_text(link)}"))
+        if low is not None:
+            edges.append((link.target, link.source, -low, f"link {_link_text(link)}"))
+    nodes = ["", *(e.id for e in events)]
+    dist = dict.fromkeys(nodes, 0)
+    pred: dict[str, tuple[str, str]] = {}
+    changed = ""
+    for _ in range(len(nodes)):
+        changed = ""
+        for u, v, w, why in edges:
+            if dist[u] + w < dist[v]:
+                dist[v] = dist[u] + w
+                pred[v] = (u, why)
+                changed = v
+        if not changed:
+            return []
+    # Walk back far enough to be on the cycle, then collect it.
+    node = changed
+    for _ in range(len(nodes)):
+        node = pred[node][0]
+    reasons: list[str] = []
+    current = node
+    while True:
+        current, why = pred[current]
+        if why not in reasons:
+            reasons.append(why)
+        if current == node:
+            break
+    return reasons[::-1]
 
 
 def _register() -> None:
