@@ -373,3 +373,21 @@ class TestExample:
         assert str(placed.latest) <= "2025-02-10"
         order = [e.id for e in t.chronology()]
         assert order.index("crash") < order.index("protest")
+
+
+class TestDocs:
+    def test_documented_example_loads(self):
+        """The YAML and TOML examples in docs/formats.md load, and agree."""
+        import re
+        from pathlib import Path
+
+        doc = (Path(__file__).parent.parent / "docs" / "formats.md").read_text()
+        yaml_text = re.search(r"```yaml\n(.*?)```", doc, re.S)
+        toml_text = re.search(r"```toml\n(.*?)```", doc, re.S)
+        assert yaml_text is not None
+        assert toml_text is not None
+        t = formats.from_yaml(yaml_text.group(1))
+
+        assert t == formats.from_toml(toml_text.group(1))
+        assert When.day(2025, 1, 27) == t.bounds("called-in")
+        assert len(t.events) == 4

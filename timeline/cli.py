@@ -12,6 +12,7 @@ Exit status: 0 on success, 1 for a bad file or a chronology that does not hold,
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from .errors import ChronologyConflict, TimelineError
 
 if TYPE_CHECKING:
+    from .event import Event
     from .timeline import Timeline
 
 __all__ = ["main"]
@@ -37,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.code if isinstance(exc.code, int) else 2
     try:
         status: int = args.run(args)
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
+        # The reader has gone: stop quietly, and keep Python's exit-time flush quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except ChronologyConflict as exc:
         _error(_one_line(exc, with_notes=True))
         return 1
@@ -49,8 +55,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except ImportError as exc:  # an optional extra that is not installed
         _error(str(exc))
-        return 1
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return 1
     return status
 
@@ -230,8 +234,18 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
+def _span(t: Timeline, e: Event) -> str:
+    """The inferred date in words, and the end for events that last."""
+    from .formats._common import describe, inferred
+
+    text = describe(inferred(t, e))
+    if e.ends is not None and not e.ends.is_unknown:
+        text += f" until {describe(e.ends)}"
+    return text
+
+
 def _print_chronology(t: Timeline, out: TextIO) -> None:
-    from .formats._common import describe, narrowed
+    from .formats._common import narrowed
 
     events = t.chronology()
     title = t.name or "Chronology"
@@ -242,7 +256,7 @@ def _print_chronology(t: Timeline, out: TextIO) -> None:
     print("; ".join(facts), file=out)
 
     print("\nChronology", file=out)
-    dates = {e.id: describe(t.bounds(e.id)) for e in events}
+    dates = {e.id: _span(t, e) for e in events}
     width = max((len(d) for d in dates.values()), default=0)
     id_width = max((len(e.id) for e in events), default=0)
     for e in events:
@@ -267,7 +281,8 @@ def _print_chronology(t: Timeline, out: TextIO) -> None:
                 if lo == hi
                 else f" ({lo} to {hi} days)"
             )
-        print(f"  {k.source} {k.relation.phrase} {k.target}{gap}", file=out)
+        note = f": {k.note}" if k.note else ""
+        print(f"  {k.source} {k.relation.phrase} {k.target}{gap}{note}", file=out)
 
     print("\nInferred from the links", file=out)
     inferred = [e for e in events if narrowed(t, e)]

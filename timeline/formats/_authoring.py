@@ -464,6 +464,7 @@ def _when(
         raise _fail(msg, here) from None
 
 
+_SPACE: Final = re.compile(r"\s")
 _LINK_WORDS: Final = re.compile(r"\s*(\S+)\s+(.+?)\s+(\S+)\s*")
 
 
@@ -579,7 +580,7 @@ def _link_doc(k: Link) -> str | dict[str, Any]:
         and k.confidence == 1.0
         and k.note is None
         and not k.sources
-        and " " not in k.source + k.target
+        and not _SPACE.search(k.source + k.target)  # the short form splits at spaces
     )
     if plain:
         return f"{k.source} {k.relation.value} {k.target}"
