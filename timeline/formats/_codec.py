@@ -224,9 +224,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(pendulum.Date, date_to_data)
     conv.register_unstructure_hook(Relation, lambda r: r.value)
     conv.register_unstructure_hook_func(_is_frozenset, sorted)
-    conv.register_structure_hook(
-        Source, _objects_only(conv.get_structure_hook(Source))
-    )
+    conv.register_structure_hook(Source, _objects_only(conv.get_structure_hook(Source)))
     # A bare string is iterable: refuse it where a list belongs instead of
     # reading "Baku" as the actors "B", "a", "k", "u".
     for seq in (tuple[str, ...], frozenset[str], tuple[Source, ...]):
