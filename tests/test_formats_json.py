@@ -349,6 +349,18 @@ class TestBadFiles:
 
         assert (error.field, error.line) == ("$.version", 2)
 
+    def test_deeply_nested(self):
+        """Nesting deeper than Python can follow is a FormatError, not a RecursionError."""
+        deep = (
+            '{"format": "timeline", "version": 1, "name": '
+            + "[" * 900
+            + "]" * 900
+            + "}"
+        )
+
+        assert self._error(deep).field == "$.name"
+        assert "nested too deeply" in self._error("[" * 100_000).reason
+
     def test_conflicting_links(self):
         """Links that contradict the dates raise the conflict, naming the file in a note."""
         doc = _doc(

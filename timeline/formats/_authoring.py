@@ -200,6 +200,8 @@ def parts_from_toml(
         line = int(found.group(1)) if found else None
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         raise FormatError(where, f"not valid TOML: {reason}", line) from None
+    except RecursionError:
+        raise FormatError(where, "not valid TOML: nested too deeply") from None
     return parts_from_authoring(data, path=path)
 
 
@@ -231,7 +233,7 @@ def _yaml_lines(text: str) -> Lines:
 
         try:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
-        except yaml.YAMLError:  # pragma: no cover - the text has been loaded once
+        except (yaml.YAMLError, RecursionError):  # pragma: no cover - loaded once
             return None
         steps = re.findall(r"\.([^.\[]+)|\[(\d+)\]", path)
         best = None if node is None else node.start_mark.line + 1

@@ -127,23 +127,46 @@ def parts_from_json(
             msg = f"not UTF-8 text (byte {exc.start} cannot be decoded)"
             raise FormatError(where, msg) from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_repeats)
     except json.JSONDecodeError as exc:
         msg = f"not valid JSON: {exc.msg} (column {exc.colno})"
         raise FormatError(where, msg, line=exc.lineno) from None
-    except RecursionError:
-        raise FormatError(where, "not valid JSON: nested too deeply") from None
-    index = JsonIndex(text)
-    if index.duplicates:
-        # json.loads keeps the last of two equal keys; a canonical file has none.
+    except _RepeatedKey:
+        # json.loads would keep the last of two equal keys; a canonical file has none.
+        index = _index(text, where)
         first = index.duplicates[0]
         key = first.rsplit(".", 1)[-1]
         msg = f"the key {key!r} appears more than once"
-        raise FormatError(where, msg, index.line(first), first)
+        raise FormatError(where, msg, index.line(first), first) from None
+    except RecursionError:
+        raise FormatError(where, "not valid JSON: nested too deeply") from None
     try:
         return parts_from_data(data, path=where)
     except FormatError as exc:
-        raise FormatError(where, exc.reason, index.line(exc.field), exc.field) from None
+        try:
+            line = JsonIndex(text).line(exc.field)
+        except RecursionError:  # deeper than the index can walk: no line, same error
+            line = None
+        raise FormatError(where, exc.reason, line, exc.field) from None
+
+
+class _RepeatedKey(Exception):
+    pass
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        raise _RepeatedKey
+    return result
+
+
+def _index(text: str, where: str | None) -> JsonIndex:
+    """The line index of a text json.loads accepted; built only to report an error."""
+    try:
+        return JsonIndex(text)
+    except RecursionError:
+        raise FormatError(where, "not valid JSON: nested too deeply") from None
 
 
 def from_data(data: object) -> Timeline:
