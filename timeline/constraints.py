@@ -34,8 +34,16 @@ from collections.abc import Iterable
 from typing import Any, Final, TypeVar, final
 
 import attrs
+import numpy as np
 
-from .errors import CausalCycleError, ChronologyConflict, UnknownEventError
+from . import _bulk
+from .errors import (
+    CausalCycleError,
+    ChronologyConflict,
+    DuplicateEventError,
+    UnknownEventError,
+    ValidationError,
+)
 from .event import Event
 from .link import Link, Relation
 from .when import When
@@ -46,7 +54,7 @@ MIN_DAY: Final = datetime.date.min.toordinal()
 """The ordinal of 0001-01-01: no event can start earlier."""
 MAX_DAY: Final = datetime.date.max.toordinal()
 """The ordinal of 9999-12-31: no event can start later."""
-FAR: Final = 2**40
+FAR: Final = _bulk.FAR
 """Stands for an open side: far beyond any day, yet safe to add gaps to."""
 
 _OWN: Final = -1  # a bound that comes from the event's own date
@@ -149,24 +157,17 @@ class Network:
     def __init__(
         self, events: Iterable[Event] = (), links: Iterable[Link] = ()
     ) -> None:
-        self.events: list[Event] = list(events)
-        self.index: dict[str, int] = {e.id: i for i, e in enumerate(self.events)}
+        self.events: list[Event] = _distinct_events(events)
+        ids = [e.id for e in self.events]
+        self.index: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))
         self.links: list[Link] = list(links)
-        self.base_lo = array("q")
-        self.base_hi = array("q")
-        self.base_hi_link = array("q")  # the PART_OF link that set base_hi, or -1
-        self.lo = array("q")
-        self.hi = array("q")
-        self.pred_lo = array("q")
-        self.pred_hi = array("q")
-        self.e_u = array("q")
-        self.e_v = array("q")
-        self.e_w = array("q")
-        self.e_link = array("q")
-        self._out: list[list[int]] = []
-        self._in: list[list[int]] = []
         self._log: list[tuple[Any, int, Any]] | None = None
+        self._out_extra: dict[int, list[int]] = {}
+        self._in_extra: dict[int, list[int]] = {}
+        self._csr_nodes = 0  # nodes covered by the CSR index built with the network
+        self._built = False
         self._build()
+        self._built = True
 
     # -- reading ---------------------------------------------------------------------
 
@@ -214,84 +215,115 @@ class Network:
 
     def out_edges(self, i: int) -> list[int]:
         """The ids of the edges of ``G`` that leave node ``i``."""
-        return self._out[i]
+        found = (
+            self._out_idx[self._out_ptr[i] : self._out_ptr[i + 1]].tolist()
+            if i < self._csr_nodes
+            else []
+        )
+        extra = self._out_extra.get(i)
+        return found + extra if extra else found
 
     def in_edges(self, i: int) -> list[int]:
         """The ids of the edges of ``G`` that enter node ``i``."""
-        return self._in[i]
+        found = (
+            self._in_idx[self._in_ptr[i] : self._in_ptr[i + 1]].tolist()
+            if i < self._csr_nodes
+            else []
+        )
+        extra = self._in_extra.get(i)
+        return found + extra if extra else found
 
     # -- building ------------------------------------------------------------------
 
     def _build(self) -> None:
-        n = len(self.events)
-        for e in self.events:
-            lo, hi = _own_days(e)
-            self.base_lo.append(lo)
-            self.base_hi.append(hi)
-        self.base_hi_link.extend([_OWN] * n)
-        self._out = [[] for _ in range(n)]
-        self._in = [[] for _ in range(n)]
-        for k, link in enumerate(self.links):
-            s, t = self.node(link.source), self.node(link.target)
-            for forward, w in link_edges(link):
-                self._append_edge(s if forward else t, t if forward else s, w, k)
-            if link.relation is Relation.PART_OF:
-                end = _end_of(self.events[t])
-                if end is not None and end < self.base_hi[s]:
-                    self.base_hi[s] = end
-                    self.base_hi_link[s] = k
-        self._check_causal_cycles()
-        self.lo = array("q", self.base_lo)
-        self.hi = array("q", self.base_hi)
-        self.pred_lo = array("q", [_OWN]) * n
-        self.pred_hi = array("q", [_OWN]) * n
-        order = self._topological_order()
+        n, links = len(self.events), self.links
+        if any(t is not Link for t in set(map(type, links))):
+            bad = next(k for k in links if not isinstance(k, Link))
+            msg = f"expected a Link, got {type(bad).__name__}"
+            raise ValidationError("links", bad, msg)
+        index = self.index
+        try:
+            src = np.fromiter((index[k.source] for k in links), np.int64, len(links))
+            tgt = np.fromiter((index[k.target] for k in links), np.int64, len(links))
+        except KeyError:
+            for k in links:
+                for end in (k.source, k.target):
+                    if end not in index:
+                        raise UnknownEventError(end, index) from None
+            raise  # pragma: no cover - a KeyError names a missing end
+        code, gap_lo, has_lo, gap_hi, has_hi = _bulk.link_gaps(links)
+        if len(links):
+            key = (src * n + tgt) * len(_bulk.RELATIONS) + code
+            unique, first = np.unique(key, return_index=True)
+            if len(unique) < len(links):
+                keep = self._distinct_links(first)
+                src, tgt, code = src[keep], tgt[keep], code[keep]
+                gap_lo, has_lo = gap_lo[keep], has_lo[keep]
+                gap_hi, has_hi = gap_hi[keep], has_hi[keep]
+        m = len(self.links)
+        causal = _bulk.CAUSAL[code]
+        if causal.any() and (
+            _bulk.topological_order(n, src[causal], tgt[causal]) is None
+        ):
+            cycle = _bulk.find_cycle(n, src[causal], tgt[causal])
+            raise self._causal_cycle(cycle)
+        ks = np.arange(m, dtype=np.int64)
+        fw, bw = has_lo.astype(bool), has_hi.astype(bool)
+        e_u = np.concatenate([src[fw], tgt[bw]])
+        e_v = np.concatenate([tgt[fw], src[bw]])
+        e_w = np.concatenate([gap_lo[fw], -gap_hi[bw]])
+        e_link = np.concatenate([ks[fw], ks[bw]])
+        base_lo, base_hi = _bulk.own_days(self.events)
+        base_hi_link = np.full(n, _OWN, dtype=np.int64)
+        for j in np.flatnonzero(code == _bulk.CODE[Relation.PART_OF]).tolist():
+            part, whole = int(src[j]), int(tgt[j])
+            last = _end_of(self.events[whole])
+            if last is not None and last < base_hi[part]:
+                base_hi[part] = last
+                base_hi_link[part] = j
+        self._csr_nodes = n
+        out_ptr, out_idx = _bulk.csr(n, e_u)
+        in_ptr, in_idx = _bulk.csr(n, e_v)
+        self._out_ptr, self._out_idx = _ints(out_ptr), _ints(out_idx)
+        self._in_ptr, self._in_idx = _ints(in_ptr), _ints(in_idx)
+        self.e_u, self.e_v, self.e_w, self.e_link = map(_ints, (e_u, e_v, e_w, e_link))
+        self.base_lo, self.base_hi = _ints(base_lo), _ints(base_hi)
+        self.base_hi_link = _ints(base_hi_link)
+        order = _bulk.topological_order(n, e_u, e_v)
         if order is None:
+            self.lo, self.hi = _ints(base_lo), _ints(base_hi)
+            self.pred_lo = _ints(np.full(n, _OWN, dtype=np.int64))
+            self.pred_hi = _ints(np.full(n, _OWN, dtype=np.int64))
             self._propagate_general()
+            lo, hi = np.frombuffer(self.lo, np.int64), np.frombuffer(self.hi, np.int64)
         else:
-            self._propagate_dag(order)
-        self._check_bounds(range(n))
+            lo_l, hi_l, pl, ph = _bulk.propagate_dag(
+                order, e_u, e_v, e_w, base_lo, base_hi
+            )
+            self.lo, self.hi = array("q", lo_l), array("q", hi_l)
+            del lo_l, hi_l
+            self.pred_lo, self.pred_hi = array("q", pl), array("q", ph)
+            del pl, ph
+            lo, hi = np.frombuffer(self.lo, np.int64), np.frombuffer(self.hi, np.int64)
+        clashes = np.flatnonzero((lo > hi) | (lo > MAX_DAY) | (hi < MIN_DAY))
+        del lo, hi  # views: the arrays must be free to grow again
+        if len(clashes):
+            self._check_bounds(clashes[:64].tolist())
 
-    def _append_edge(self, u: int, v: int, w: int, k: int) -> int:
-        e = len(self.e_u)
-        self.e_u.append(u)
-        self.e_v.append(v)
-        self.e_w.append(w)
-        self.e_link.append(k)
-        self._out[u].append(e)
-        self._in[v].append(e)
-        return e
-
-    def _check_causal_cycles(self) -> None:
-        """Raise CausalCycleError if causal links alone run in a circle."""
-        n = len(self.events)
-        indegree = [0] * n
-        out: list[list[int]] = [[] for _ in range(n)]
+    def _distinct_links(self, first: Any) -> Any:
+        """Drop repeated links (equal ones); raise on a key linked two ways."""
+        seen: dict[tuple[str, str, Relation], Link] = {}
         for link in self.links:
-            if link.relation.is_causal:
-                s, t = self.index[link.source], self.index[link.target]
-                out[s].append(t)
-                indegree[t] += 1
-        stack = [i for i in range(n) if indegree[i] == 0]
-        seen = 0
-        while stack:
-            u = stack.pop()
-            seen += 1
-            for v in out[u]:
-                indegree[v] -= 1
-                if indegree[v] == 0:
-                    stack.append(v)
-        if seen == n:
-            return
-        # Every node left has a causal predecessor that is also left: walk back.
-        left = [i for i in range(n) if indegree[i] > 0]
-        preds: dict[int, int] = {}
-        for link in self.links:
-            if link.relation.is_causal:
-                s, t = self.index[link.source], self.index[link.target]
-                if indegree[s] > 0 and indegree[t] > 0:
-                    preds.setdefault(t, s)
-        raise self._causal_cycle(_walk_to_cycle(left[0], preds))
+            earlier = seen.setdefault(link.key, link)
+            if earlier is not link and earlier != link:
+                msg = (
+                    f"{link.source} and {link.target} are linked twice by "
+                    f"{link.relation.name} with different fields"
+                )
+                raise ValidationError("links", link.key, msg)
+        keep = np.sort(first)
+        self.links = [self.links[k] for k in keep.tolist()]
+        return keep
 
     def _causal_cycle(
         self, cycle: list[int], extra: Link | None = None
@@ -314,55 +346,33 @@ class Network:
     def _causal_link(self, a: str, b: str, extra: Link | None) -> Link:
         if extra is not None and (extra.source, extra.target) == (a, b):
             return extra
+        candidates = (
+            [self.links[self.e_link[e]] for e in self.out_edges(self.index[a])]
+            if self._built
+            else self.links
+        )
         found = [
-            self.links[self.e_link[e]]
-            for e in self._out[self.index[a]]
-            if self.links[self.e_link[e]].relation.is_causal
-            and self.links[self.e_link[e]].source == a
-            and self.links[self.e_link[e]].target == b
+            link
+            for link in candidates
+            if link.relation.is_causal and link.source == a and link.target == b
         ]
         return min(found, key=lambda link: link.relation.value)
-
-    def _topological_order(self) -> list[int] | None:
-        """A topological order of ``G``, or None when it has a cycle."""
-        n = len(self.events)
-        indegree = [0] * n
-        for v in self.e_v:
-            indegree[v] += 1
-        order = [i for i in range(n) if indegree[i] == 0]
-        e_v, out = self.e_v, self._out
-        for u in order:  # the list grows while it is read: Kahn's algorithm
-            for e in out[u]:
-                v = e_v[e]
-                indegree[v] -= 1
-                if indegree[v] == 0:
-                    order.append(v)
-        return order if len(order) == n else None
-
-    def _propagate_dag(self, order: list[int]) -> None:
-        lo, hi, pred_lo, pred_hi = self.lo, self.hi, self.pred_lo, self.pred_hi
-        e_u, e_v, e_w, out = self.e_u, self.e_v, self.e_w, self._out
-        for u in order:
-            lu = lo[u]
-            for e in out[u]:
-                v = e_v[e]
-                if lu + e_w[e] > lo[v]:
-                    lo[v] = lu + e_w[e]
-                    pred_lo[v] = e
-        in_ = self._in
-        for v in reversed(order):
-            hv = hi[v]
-            for e in in_[v]:
-                u = e_u[e]
-                if hv - e_w[e] < hi[u]:
-                    hi[u] = hv - e_w[e]
-                    pred_hi[u] = e
 
     def _propagate_general(self) -> None:
         """Bellman-Ford with a queue; a positive cycle raises ChronologyConflict."""
         n = len(self.events)
-        self._relax_lo(list(range(n)), hops_limit=n)
-        self._relax_hi(list(range(n)))
+        self._relax_lo(range(n), hops_limit=n)
+        self._relax_hi(range(n))
+
+    def _append_edge(self, u: int, v: int, w: int, k: int) -> int:
+        e = len(self.e_u)
+        self.e_u.append(u)
+        self.e_v.append(v)
+        self.e_w.append(w)
+        self.e_link.append(k)
+        self._out_extra.setdefault(u, []).append(e)
+        self._in_extra.setdefault(v, []).append(e)
+        return e
 
     # -- propagation waves --------------------------------------------------------
 
@@ -382,7 +392,7 @@ class Network:
         the edges in a chain instead, for whole-graph runs.
         """
         lo, hi, pred_lo = self.lo, self.hi, self.pred_lo
-        e_v, e_w, out = self.e_v, self.e_w, self._out
+        e_v, e_w, out = self.e_v, self.e_w, self.out_edges
         queue = deque(start)
         queued = set(queue)
         hops: dict[int, int] = {}
@@ -392,7 +402,7 @@ class Network:
             lu = lo[u]
             if _clash(lu, hi[u]):
                 raise self._conflict(u)
-            for e in out[u]:
+            for e in out(u):
                 v = e_v[e]
                 if lu + e_w[e] > lo[v]:
                     self._set(lo, v, lu + e_w[e])
@@ -412,14 +422,14 @@ class Network:
     def _relax_hi(self, start: Iterable[int]) -> None:
         """Lower latest days from the nodes in `start` (no positive cycle is left)."""
         lo, hi, pred_hi = self.lo, self.hi, self.pred_hi
-        e_u, e_w, in_ = self.e_u, self.e_w, self._in
+        e_u, e_w, in_ = self.e_u, self.e_w, self.in_edges
         queue = deque(start)
         queued = set(queue)
         while queue:
             v = queue.popleft()
             queued.discard(v)
             hv = hi[v]
-            for e in in_[v]:
+            for e in in_(v):
                 u = e_u[e]
                 if hv - e_w[e] < hi[u]:
                     self._set(hi, u, hv - e_w[e])
@@ -461,8 +471,13 @@ class Network:
         self._log = None
         n, m, edges, _ = mark
         for e in range(len(self.e_u) - 1, edges - 1, -1):
-            self._out[self.e_u[e]].pop()
-            self._in[self.e_v[e]].pop()
+            for extra, end in (
+                (self._out_extra, self.e_u[e]),
+                (self._in_extra, self.e_v[e]),
+            ):
+                extra[end].pop()
+                if not extra[end]:
+                    del extra[end]
         for arr in (self.e_u, self.e_v, self.e_w, self.e_link):
             del arr[edges:]
         for event in self.events[n:]:
@@ -472,8 +487,6 @@ class Network:
             del arr[n:]
         del self.pred_lo[n:]
         del self.pred_hi[n:]
-        del self._out[n:]
-        del self._in[n:]
         del self.links[m:]
 
     def add_node(self, event: Event) -> int:
@@ -492,8 +505,6 @@ class Network:
             (self.pred_hi, _OWN),
         ):
             arr.append(value)
-        self._out.append([])
-        self._in.append([])
         return i
 
     def add_link(self, link: Link) -> None:
@@ -588,14 +599,14 @@ class Network:
         e_v, e_link, out, links, lo, hi = (
             self.e_v,
             self.e_link,
-            self._out,
+            self.out_edges,
             self.links,
             self.lo,
             self.hi,
         )
         while stack:
             u = stack.pop()
-            for e in out[u]:
+            for e in out(u):
                 link = links[e_link[e]]
                 v = e_v[e]
                 if v in parent or not link.relation.is_causal:
@@ -716,9 +727,7 @@ class Network:
                 f"{_name(origin)} is part of {_name(whole)}, "
                 f"which ends by {span.latest}"
             )
-        elif towards and origin.when.earliest is None:
-            first = f"{_name(origin)} has no date"
-        elif not towards and origin.when.latest is None:
+        elif (origin.when.earliest if towards else origin.when.latest) is None:
             first = f"{_name(origin)} has no date"
         else:
             first = f"{_name(origin)} is dated {origin.when}"
@@ -778,6 +787,38 @@ def describe_link(link: Link, source: Event, target: Event) -> str:
 
 def _conflict_size(conflict: ChronologyConflict) -> tuple[int, int, str]:
     return (len(conflict.links), len(conflict.events), conflict.explanation)
+
+
+def _ints(values: Any) -> array[int]:
+    """A compact, growable array of 64-bit ints from a numpy array."""
+    out = array("q")
+    out.frombytes(np.ascontiguousarray(values, dtype=np.int64).tobytes())
+    return out
+
+
+def _distinct_events(events: Iterable[Event]) -> list[Event]:
+    """The events, each id once; equal repeats are dropped, different ones raise."""
+    items = list(events)
+    if any(t is not Event for t in set(map(type, items))):
+        bad = next(e for e in items if not isinstance(e, Event))
+        msg = f"expected an Event, got {type(bad).__name__}"
+        raise ValidationError("events", bad, msg)
+    if len({e.id for e in items}) == len(items):
+        return items
+    by_id: dict[str, Event] = {}
+    for event in items:
+        first = by_id.setdefault(event.id, event)
+        if first is not event and first != event:
+            raise DuplicateEventError(event.id, _difference(first, event))
+    return list(by_id.values())
+
+
+def _difference(a: Event, b: Event) -> str:
+    """Which fields two events with one id disagree on, in words."""
+    names = [
+        f.name for f in attrs.fields(Event) if getattr(a, f.name) != getattr(b, f.name)
+    ]
+    return "they differ in " + ", ".join(names)
 
 
 def _own_days(event: Event) -> tuple[int, int]:

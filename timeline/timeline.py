@@ -13,8 +13,8 @@
 from __future__ import annotations
 
 import datetime
-import heapq
 import importlib
+import os
 import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -22,14 +22,15 @@ from contextlib import contextmanager
 from typing import Any, Final, final
 
 import attrs
+import numpy as np
 import pendulum
 
-from .constraints import FAR, Network, describe_link
+from . import _bulk
+from .constraints import FAR, Network, _difference, describe_link
 from .errors import (
     ChronologyConflict,
     DuplicateEventError,
     TimelineError,
-    UnknownEventError,
     ValidationError,
 )
 from .event import Event
@@ -129,8 +130,7 @@ class Timeline:
             msg = f"must be a string or None, got {type(name).__name__}"
             raise ValidationError("name", name, msg)
         self.name: str | None = name
-        unique_events, unique_links = _checked_batch(events, links)
-        self._net = Network(unique_events, unique_links)
+        self._net = Network(events, links)
         self._order: list[Event] | None = None
 
     # -- reading -------------------------------------------------------------------
@@ -206,32 +206,25 @@ class Timeline:
 
     def _compute_order(self) -> list[Event]:
         net = self._net
-        n = len(net.events)
-        succ: list[list[int]] = [[] for _ in range(n)]
-        indegree = [0] * n
-        for link in net.links:
+        ordering = [
+            (net.index[k.source], net.index[k.target])
+            for k in net.links
             # SAME_DAY and PART_OF pairs may start on one day: their bounds decide.
-            if link.relation in (Relation.SAME_DAY, Relation.PART_OF):
-                continue
-            s, t = net.index[link.source], net.index[link.target]
-            succ[s].append(t)
-            indegree[t] += 1
-        # Kahn's algorithm, taking the smallest key first. Along a causal or BEFORE
-        # link the earliest day never decreases, so the order also respects every
-        # pair of certainly ordered bounds; causal links never form a cycle and a
-        # cycle through a BEFORE link would need a positive gap, so none is left.
-        keys = [(net.lo[i], net.hi[i], e.id, i) for i, e in enumerate(net.events)]
-        heap = [keys[i] for i in range(n) if indegree[i] == 0]
-        heapq.heapify(heap)
-        order: list[Event] = []
-        while heap:
-            i = heapq.heappop(heap)[3]
-            order.append(net.events[i])
-            for j in succ[i]:
-                indegree[j] -= 1
-                if indegree[j] == 0:
-                    heapq.heappush(heap, keys[j])
-        return order
+            if k.relation not in (Relation.SAME_DAY, Relation.PART_OF)
+        ]
+        src = np.array([s for s, _ in ordering], dtype=np.int64)
+        tgt = np.array([t for _, t in ordering], dtype=np.int64)
+        # Sorted by bounds, then id; along a causal or BEFORE link the bounds never
+        # decrease, so only ties can put a target before its source, and those are
+        # put right. Causal links never form a cycle, and a cycle through a BEFORE
+        # link would need a positive gap, so a linear extension always exists.
+        lo = np.frombuffer(net.lo, dtype=np.int64)
+        hi = np.frombuffer(net.hi, dtype=np.int64)
+        ids = [e.id for e in net.events]
+        perm = _bulk.chronological_order(lo, hi, ids, src, tgt)
+        del lo, hi  # views: the arrays must stay free to grow
+        events = net.events
+        return [events[i] for i in perm]
 
     def between(
         self,
@@ -735,6 +728,59 @@ class Timeline:
         found.sort(key=lambda c: (len(c.links), len(c.events)))
         return problems + found
 
+    # -- files: thin wrappers over timeline.formats (owned by the formats module) --
+
+    def to_json(self) -> str:
+        """The canonical JSON text; see `timeline.formats.to_json`."""
+        from .formats import to_json
+
+        return to_json(self)
+
+    @staticmethod
+    def from_json(text: str | bytes) -> Timeline:
+        """
+        A timeline from canonical JSON text; see `timeline.formats.from_json`.
+
+        Raises:
+            FormatError: the text is not a valid timeline document.
+            ChronologyConflict: its dates and links cannot all hold.
+        """
+        from .formats import from_json
+
+        return from_json(text)
+
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the canonical JSON to *path* atomically; see `timeline.formats.save`."""
+        from .formats import save
+
+        save(self, path)
+
+    @staticmethod
+    def load(path: str | os.PathLike[str]) -> Timeline:
+        """
+        Read a timeline file: JSON, or the YAML/TOML authoring format by extension.
+
+        Raises:
+            FormatError: the file is not a valid timeline document.
+            ChronologyConflict: its dates and links cannot all hold.
+            OSError: the file cannot be read.
+        """
+        from .formats import read
+
+        return read(path)
+
+    def export(self, format: str) -> str:
+        """The timeline as text in an export format (csv, markdown, ics, ...); see `timeline.formats.EXPORTS`."""
+        from .formats import export
+
+        return export(self, format)
+
+    def to_pandas(self) -> Any:
+        """The events as a `pandas.DataFrame` (the ``pandas`` extra); see `timeline.formats.to_pandas`."""
+        from .formats import to_pandas
+
+        return to_pandas(self)
+
 
 def _shift_link(
     phrase: str, reference: pendulum.Date | None, anchor: str, new: str
@@ -773,37 +819,3 @@ def _as_bound(value: _WhenLike) -> When | datetime.date | None:
     if value is None or isinstance(value, When | datetime.date):
         return value
     return _when_from_anything(value)
-
-
-def _difference(a: Event, b: Event) -> str:
-    fields = [
-        f.name for f in attrs.fields(Event) if getattr(a, f.name) != getattr(b, f.name)
-    ]
-    return "they differ in " + ", ".join(fields)
-
-
-def _checked_batch(
-    events: Iterable[Event], links: Iterable[Link]
-) -> tuple[list[Event], list[Link]]:
-    """Events and links without repeats; raise on conflicting repeats."""
-    by_id: dict[str, Event] = {}
-    for event in events:
-        if not isinstance(event, Event):
-            msg = f"expected an Event, got {type(event).__name__}"
-            raise ValidationError("events", event, msg)
-        first = by_id.setdefault(event.id, event)
-        if first is not event and first != event:
-            raise DuplicateEventError(event.id, _difference(first, event))
-    by_key: dict[tuple[str, str, Relation], Link] = {}
-    for link in links:
-        if not isinstance(link, Link):
-            msg = f"expected a Link, got {type(link).__name__}"
-            raise ValidationError("links", link, msg)
-        for end in (link.source, link.target):
-            if end not in by_id:
-                raise UnknownEventError(end, by_id)
-        first_link = by_key.setdefault(link.key, link)
-        if first_link is not link and first_link != link:
-            msg = f"{link.source} and {link.target} are linked twice by {link.relation.name} with different fields"
-            raise ValidationError("links", link.key, msg)
-    return list(by_id.values()), list(by_key.values())

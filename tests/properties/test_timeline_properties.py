@@ -153,7 +153,7 @@ class TestBounds:
         # A PART_OF source must start by the end of the whole (its `ends`, or its
         # own latest day): keep that end as it was while the start narrows.
         narrowed = [
-            Event(e.id, e.title, t.bounds(e.id), ends=e.ends or _own_end(e))
+            Event(e.id, e.title, t.bounds(e.id), ends=e.ends or e.when)
             for e in t.chronology()
         ]
         again = Timeline(narrowed, lks)
@@ -161,10 +161,6 @@ class TestBounds:
         for e in evs:
             assert e.when.contains(t.bounds(e.id))
             assert again.bounds(e.id) == t.bounds(e.id)
-
-
-def _own_end(e: Event) -> When | None:
-    return e.when if e.when.latest is not None else None
 
 
 def _compatible_parts(evs: list[Event], lks: list[Link], picks: list[int]):
