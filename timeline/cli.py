@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, TextIO
 from .errors import ChronologyConflict, TimelineError
 
 if TYPE_CHECKING:
-    from .event import Event
     from .timeline import Timeline
 
 __all__ = ["main"]
@@ -234,18 +233,8 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _span(t: Timeline, e: Event) -> str:
-    """The inferred date in words, and the end for events that last."""
-    from .formats._common import describe, inferred
-
-    text = describe(inferred(t, e))
-    if e.ends is not None and not e.ends.is_unknown:
-        text += f" until {describe(e.ends)}"
-    return text
-
-
 def _print_chronology(t: Timeline, out: TextIO) -> None:
-    from .formats._common import narrowed
+    from .formats._common import narrowed, span
 
     events = t.chronology()
     title = t.name or "Chronology"
@@ -256,7 +245,7 @@ def _print_chronology(t: Timeline, out: TextIO) -> None:
     print("; ".join(facts), file=out)
 
     print("\nChronology", file=out)
-    dates = {e.id: _span(t, e) for e in events}
+    dates = {e.id: span(t, e) for e in events}
     width = max((len(d) for d in dates.values()), default=0)
     id_width = max((len(e.id) for e in events), default=0)
     for e in events:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from ..event import Event
     from ..timeline import Timeline
 
-__all__ = ["describe", "event_rows", "inferred", "narrowed"]
+__all__ = ["describe", "event_rows", "inferred", "narrowed", "span"]
 
 
 def describe(w: When) -> str:
@@ -47,6 +47,14 @@ def inferred(t: Timeline, e: Event) -> When:
     if w.is_unknown or flags == (w.approximate, w.uncertain):
         return w
     return attrs.evolve(w, approximate=flags[0], uncertain=flags[1])
+
+
+def span(t: Timeline, e: Event) -> str:
+    """The event's inferred date in words, and its end for an event that lasts."""
+    text = describe(inferred(t, e))
+    if e.ends is not None and not e.ends.is_unknown:
+        text += f" until {describe(e.ends)}"
+    return text
 
 
 def event_rows(t: Timeline) -> list[dict[str, Any]]:

@@ -47,16 +47,12 @@ def to_html(t: Timeline) -> str:
     """
     events = t.chronology()
     bounds = {e.id: inferred(t, e) for e in events}
-    days = [
-        d.toordinal()
-        for w in bounds.values()
-        for d in (w.earliest, w.latest)
-        if d is not None
-    ]
-    lo, hi = (min(days), max(days)) if days else (1, 2)
-    hi = max(hi, lo + 1)
+    lo, hi = _axis(list(bounds.values()))
 
     def x(day: int) -> float:
+        # Dates beyond the axis (a trend over years beside events of one month)
+        # run to the edge of the plot.
+        day = min(max(day, lo), hi)
         return _LABEL_W + (day - lo) / (hi - lo) * _PLOT_W
 
     height = _TOP + _ROW_H * len(events) + 20
@@ -74,7 +70,7 @@ def to_html(t: Timeline) -> str:
         '<path d="M 0 0 L 10 5 L 0 10 z" fill="#888"/></marker>',
         "</defs>",
     ]
-    if days:
+    if any(not w.is_unknown for w in bounds.values()):
         svg += _ticks(lo, hi, x, height)
     anchor: dict[str, tuple[float, float]] = {}
     for row, e in enumerate(events):
@@ -128,6 +124,25 @@ def to_html(t: Timeline) -> str:
         + "\n".join(rows)
         + "\n</tbody>\n</table>\n</body>\n</html>\n"
     )
+
+
+def _axis(dates: list[When]) -> tuple[int, int]:
+    """
+    The first and last day the plot shows, as ordinals.
+
+    The axis covers the dates known to within a quarter where there are any, so
+    that a long trend does not squeeze a month of events into a few pixels.
+    """
+    precise = [w for w in dates if w.days is not None and w.days <= 92]
+    chosen = precise or dates
+    days = [
+        d.toordinal() for w in chosen for d in (w.earliest, w.latest) if d is not None
+    ]
+    if not days:
+        return (1, 2)
+    lo, hi = min(days), max(days) + 1
+    pad = max((hi - lo) // 20, 1)
+    return (max(lo - pad, 1), min(hi + pad, pendulum.Date.max.toordinal()))
 
 
 def _short(title: str, limit: int = 48) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._common import describe, inferred
+from ._common import inferred, span
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -29,7 +29,7 @@ def to_markdown(t: Timeline) -> str:
     lines += ["| Date | Event | Who | Where | Sources |", "|---|---|---|---|---|"]
     for e in t.chronology():
         placed = inferred(t, e)
-        date = describe(placed)
+        date = span(t, e)
         if e.when.text:
             date += f" ({e.when.text})"
         elif e.when.is_unknown and not placed.is_unknown:
