@@ -151,6 +151,26 @@ class TestShowAndCheck:
         for i in range(1, len(expected) + 1):
             assert f"  {i}. " in err
 
+    def test_check_conflicting_yaml(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ):
+        """Authoring files are checked the same way: every conflict, exit 1."""
+        path = tmp_path / "conflict.yaml"
+        path.write_text(
+            "reference: 2025-02-10\n"
+            "events:\n"
+            "  - {id: crash, title: Crash, when: December 25}\n"
+            "  - {id: summons, title: Summons, when: December 20}\n"
+            "  - {id: a, title: A, when: January 5}\n"
+            "  - {id: b, title: B, when: January 2}\n"
+            "links: [crash prompted summons, a caused b]\n"
+        )
+
+        assert main(["check", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert "2 conflicts" in err
+        assert "  2. " in err
+
     def test_show_conflicting_file(self, conflicting: Path):
         """show on a conflicting file is one error line naming the file, exit 1."""
         result = run("show", str(conflicting))
