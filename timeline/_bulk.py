@@ -14,6 +14,7 @@ import operator
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+import attrs
 import numpy as np
 
 from .link import Relation
@@ -87,53 +88,58 @@ def link_gaps(links: Sequence[Link]) -> tuple[Ints, Ints, Ints, Ints, Ints]:
     return code, lo, has_lo.astype(np.int64), hi, has_hi.astype(np.int64)
 
 
-def _scc_labels(n: int, u: Ints, v: Ints) -> tuple[int, Ints] | None:
-    """Strongly connected components with scipy, or None without it."""
-    try:
-        from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
-        from scipy.sparse.csgraph import (  # type: ignore[import-untyped]
-            connected_components,
-        )
-    except ImportError:  # pragma: no cover - scipy is optional
-        return None
-    data = np.ones(len(u), dtype=np.int8)
-    graph = csr_matrix((data, (u, v)), shape=(n, n))
-    count, labels = connected_components(graph, directed=True, connection="strong")
-    return int(count), labels.astype(np.int64)
+@attrs.frozen
+class Order:
+    """
+    A topological order of a DAG, in two parts.
+
+    `levels` are Kahn's frontiers, handled a whole frontier at a time with numpy;
+    once a frontier is thin (a long chain), the remaining nodes come one by one in
+    `tail`, which plain Python handles faster than many tiny numpy steps.
+    """
+
+    levels: list[Ints]
+    tail: list[int]
 
 
-def topological_order(n: int, u: Ints, v: Ints) -> Ints | None:
+_THIN: Final = 256  # below this many nodes a frontier goes to the Python tail
+
+
+def topological_order(n: int, u: Ints, v: Ints) -> Order | None:
     """A topological order of the graph with edges ``u -> v``, or None if cyclic."""
-    if len(u) == 0:
-        return np.arange(n, dtype=np.int64)
-    found = _scc_labels(n, u, v)
-    if found is not None:
-        count, labels = found
-        if count < n:
-            return None
-        # scipy numbers the components of a DAG in reverse topological order; check
-        # it (cheaply) rather than rely on it, and fall back to Kahn's algorithm.
-        if bool(np.all(labels[u] > labels[v])):
-            order = np.empty(n, dtype=np.int64)
-            order[n - 1 - labels] = np.arange(n, dtype=np.int64)
-            return order
-    return _kahn(n, u, v)
-
-
-def _kahn(n: int, u: Ints, v: Ints) -> Ints | None:
-    indegree = np.bincount(v, minlength=n).tolist()
+    indegree = np.bincount(v, minlength=n).astype(np.int64)
     ptr, idx = csr(n, u)
-    targets = v[idx].tolist()
-    starts = ptr.tolist()
-    order = [i for i in range(n) if indegree[i] == 0]
-    for x in order:  # the list grows while it is read
-        for y in targets[starts[x] : starts[x + 1]]:
-            indegree[y] -= 1
-            if indegree[y] == 0:
-                order.append(y)
-    if len(order) < n:
+    targets = v[idx]
+    frontier = np.flatnonzero(indegree == 0)
+    levels: list[Ints] = []
+    done = 0
+    while frontier.size >= _THIN:
+        levels.append(frontier)
+        done += frontier.size
+        starts = ptr[frontier]
+        counts = ptr[frontier + 1] - starts
+        total = int(counts.sum())
+        if total == 0:
+            frontier = frontier[:0]
+            break
+        offsets = np.repeat(starts - np.cumsum(counts) + counts, counts)
+        hit = targets[offsets + np.arange(total, dtype=np.int64)]
+        np.subtract.at(indegree, hit, 1)
+        frontier = np.unique(hit[indegree[hit] == 0])
+    # Kahn's algorithm for the rest, one node at a time.
+    tail: list[int] = frontier.tolist()
+    if tail:
+        left = indegree.tolist()
+        succ = targets.tolist()
+        bounds = ptr.tolist()
+        for x in tail:  # the list grows while it is read
+            for y in succ[bounds[x] : bounds[x + 1]]:
+                left[y] -= 1
+                if left[y] == 0:
+                    tail.append(y)
+    if done + len(tail) < n:
         return None
-    return np.array(order, dtype=np.int64)
+    return Order(levels, tail)
 
 
 def csr(n: int, keys: Ints) -> tuple[Ints, Ints]:
@@ -174,46 +180,103 @@ def find_cycle(n: int, u: Ints, v: Ints) -> list[int]:
 
 
 def propagate_dag(
-    order: Ints,
+    order: Order,
     e_u: Ints,
     e_v: Ints,
     e_w: Ints,
     base_lo: Ints,
     base_hi: Ints,
-) -> tuple[list[int], list[int], list[int], list[int]]:
+) -> tuple[Ints, Ints, Ints, Ints]:
     """
     Earliest and latest days by one pass each over the edges in topological order.
 
-    Returns (lo, hi, pred_lo, pred_hi) as lists; a pred is the edge that set the
-    bound, or -1 where the bound is the node's own.
+    Returns (lo, hi, pred_lo, pred_hi); a pred is the edge that set the bound, or
+    -1 where the bound is the node's own.
     """
-    n = len(order)
-    position = np.empty(n, dtype=np.int64)
-    position[order] = np.arange(n, dtype=np.int64)
-    lo = base_lo.tolist()
-    hi = base_hi.tolist()
-    pred_lo = [-1] * n
-    pred_hi = [-1] * n
-    if len(e_u):
-        forward = np.argsort(position[e_u], kind="stable")
-        us, vs, ws = e_u[forward].tolist(), e_v[forward].tolist(), e_w[forward].tolist()
-        for e, x, y, w in zip(forward.tolist(), us, vs, ws, strict=True):
-            bound = lo[x] + w
-            if bound > lo[y]:
-                lo[y] = bound
-                pred_lo[y] = e
-        backward = np.argsort(-position[e_v], kind="stable")
-        us, vs, ws = (
-            e_u[backward].tolist(),
-            e_v[backward].tolist(),
-            e_w[backward].tolist(),
+    n = len(base_lo)
+    lo, hi = base_lo.copy(), base_hi.copy()
+    pred_lo = np.full(n, -1, dtype=np.int64)
+    pred_hi = np.full(n, -1, dtype=np.int64)
+    if len(e_u) == 0:
+        return lo, hi, pred_lo, pred_hi
+    # Each node's step: its level, or one step each after the levels for the tail.
+    step = np.empty(n, dtype=np.int64)
+    for number, level in enumerate(order.levels):
+        step[level] = number
+    wide = len(order.levels)
+    step[np.array(order.tail, dtype=np.int64)] = wide + np.arange(
+        len(order.tail), dtype=np.int64
+    )
+
+    # Earliest days: edges by the step of their source, a whole level at a time.
+    from_step = step[e_u]
+    by_source = np.argsort(from_step, kind="stable")
+    cut = np.searchsorted(from_step[by_source], np.arange(wide + 1))
+    for number in range(wide):
+        group = by_source[cut[number] : cut[number + 1]]
+        x, y = e_u[group], e_v[group]
+        bound = lo[x] + e_w[group]
+        before = lo[y]
+        np.maximum.at(lo, y, bound)
+        won = (bound == lo[y]) & (bound > before)
+        pred_lo[y[won]] = group[won]
+    rest = by_source[cut[wide] :]
+    if len(rest):
+        lo, pred_lo = _relax_in_order(rest, e_u, e_v, e_w, lo, pred_lo, sign=1)
+
+    # Latest days: edges by the step of their target, the last step first.
+    to_step = step[e_v]
+    by_target = np.argsort(-to_step, kind="stable")
+    sorted_steps = to_step[by_target]
+    in_tail = int(np.count_nonzero(sorted_steps >= wide))
+    if in_tail:
+        hi, pred_hi = _relax_in_order(
+            by_target[:in_tail], e_v, e_u, -e_w, hi, pred_hi, sign=-1
         )
-        for e, x, y, w in zip(backward.tolist(), us, vs, ws, strict=True):
-            bound = hi[y] - w
-            if bound < hi[x]:
-                hi[x] = bound
-                pred_hi[x] = e
+    # Steps are in decreasing order after the tail; find each level's slice.
+    levels_part = -sorted_steps[in_tail:]
+    cut = np.searchsorted(levels_part, np.arange(-(wide - 1), 1)) + in_tail
+    cut = np.append(cut, len(by_target))
+    for position in range(wide):  # levels wide - 1, ..., 0
+        group = by_target[cut[position] : cut[position + 1]]
+        x, y = e_u[group], e_v[group]
+        bound = hi[y] - e_w[group]
+        before = hi[x]
+        np.minimum.at(hi, x, bound)
+        won = (bound == hi[x]) & (bound < before)
+        pred_hi[x[won]] = group[won]
     return lo, hi, pred_lo, pred_hi
+
+
+def _relax_in_order(
+    edges: Ints,
+    tails: Ints,
+    heads: Ints,
+    weights: Ints,
+    values: Ints,
+    preds: Ints,
+    *,
+    sign: int,
+) -> tuple[Ints, Ints]:
+    """
+    One pass over `edges` in the order given, node by node in plain Python.
+
+    With ``sign=1`` it raises ``values[head]`` to ``values[tail] + weight``;
+    with ``sign=-1`` it lowers it to ``values[tail] + weight``.
+    """
+    vals, prd = values.tolist(), preds.tolist()
+    for e, x, y, w in zip(
+        edges.tolist(),
+        tails[edges].tolist(),
+        heads[edges].tolist(),
+        weights[edges].tolist(),
+        strict=True,
+    ):
+        bound = vals[x] + w
+        if (bound - vals[y]) * sign > 0:
+            vals[y] = bound
+            prd[y] = e
+    return np.array(vals, dtype=np.int64), np.array(prd, dtype=np.int64)
 
 
 def chronological_order(

@@ -165,6 +165,7 @@ class Network:
         self._out_extra: dict[int, list[int]] = {}
         self._in_extra: dict[int, list[int]] = {}
         self._csr_nodes = 0  # nodes covered by the CSR index built with the network
+        self.link_src = self.link_tgt = self.link_code = array("q")
         self._built = False
         self._build()
         self._built = True
@@ -261,6 +262,9 @@ class Network:
                 gap_lo, has_lo = gap_lo[keep], has_lo[keep]
                 gap_hi, has_hi = gap_hi[keep], has_hi[keep]
         m = len(self.links)
+        # What chronology() needs: the ends of the links that order their events.
+        self.link_src, self.link_tgt = _ints(src), _ints(tgt)
+        self.link_code = _ints(code)
         causal = _bulk.CAUSAL[code]
         if causal.any() and (
             _bulk.topological_order(n, src[causal], tgt[causal]) is None
@@ -297,13 +301,9 @@ class Network:
             self._propagate_general()
             lo, hi = np.frombuffer(self.lo, np.int64), np.frombuffer(self.hi, np.int64)
         else:
-            lo_l, hi_l, pl, ph = _bulk.propagate_dag(
-                order, e_u, e_v, e_w, base_lo, base_hi
-            )
-            self.lo, self.hi = array("q", lo_l), array("q", hi_l)
-            del lo_l, hi_l
-            self.pred_lo, self.pred_hi = array("q", pl), array("q", ph)
-            del pl, ph
+            found = _bulk.propagate_dag(order, e_u, e_v, e_w, base_lo, base_hi)
+            self.lo, self.hi, self.pred_lo, self.pred_hi = map(_ints, found)
+            del found
             lo, hi = np.frombuffer(self.lo, np.int64), np.frombuffer(self.hi, np.int64)
         clashes = np.flatnonzero((lo > hi) | (lo > MAX_DAY) | (hi < MIN_DAY))
         del lo, hi  # views: the arrays must be free to grow again
@@ -488,6 +488,8 @@ class Network:
         del self.pred_lo[n:]
         del self.pred_hi[n:]
         del self.links[m:]
+        for arr in (self.link_src, self.link_tgt, self.link_code):
+            del arr[m:]
 
     def add_node(self, event: Event) -> int:
         """Add an event with no links (always consistent); its index."""
@@ -525,6 +527,9 @@ class Network:
                 raise self._causal_cycle([s, *path[:-1]], extra=link)
         k = len(self.links)
         self.links.append(link)
+        self.link_src.append(s)
+        self.link_tgt.append(t)
+        self.link_code.append(_bulk.CODE[link.relation])
         if link.relation is Relation.PART_OF:
             end = _end_of(self.events[t])
             if end is not None and end < self.base_hi[s]:

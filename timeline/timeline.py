@@ -206,14 +206,11 @@ class Timeline:
 
     def _compute_order(self) -> list[Event]:
         net = self._net
-        ordering = [
-            (net.index[k.source], net.index[k.target])
-            for k in net.links
-            # SAME_DAY and PART_OF pairs may start on one day: their bounds decide.
-            if k.relation not in (Relation.SAME_DAY, Relation.PART_OF)
-        ]
-        src = np.array([s for s, _ in ordering], dtype=np.int64)
-        tgt = np.array([t for _, t in ordering], dtype=np.int64)
+        code = np.frombuffer(net.link_code, dtype=np.int64)
+        ordering = _bulk.ORDERING[code]
+        src = np.frombuffer(net.link_src, dtype=np.int64)[ordering]
+        tgt = np.frombuffer(net.link_tgt, dtype=np.int64)[ordering]
+        del code  # views: the arrays must stay free to grow
         # Sorted by bounds, then id; along a causal or BEFORE link the bounds never
         # decrease, so only ties can put a target before its source, and those are
         # put right. Causal links never form a cycle, and a cycle through a BEFORE
