@@ -42,6 +42,10 @@ ORDERING: Final = np.array(
     [r.is_causal or r is Relation.BEFORE for r in RELATIONS]
 )  # relations that put their source first in the chronology
 
+_CODE_OF_VALUE: Final = {r.value: i for i, r in enumerate(RELATIONS)}
+_value = operator.attrgetter("relation._value_")
+_min_days = operator.attrgetter("min_days")
+_max_days = operator.attrgetter("max_days")
 _when = operator.attrgetter("when")
 _earliest = operator.attrgetter("earliest")
 _latest = operator.attrgetter("latest")
@@ -50,16 +54,11 @@ _latest = operator.attrgetter("latest")
 def own_days(events: Sequence[Event]) -> tuple[Ints, Ints]:
     """Each event's own earliest and latest day ordinals (-FAR/FAR when open)."""
     whens = list(map(_when, events))
-    lo = np.fromiter(
-        (-FAR if d is None else d.toordinal() for d in map(_earliest, whens)),
-        dtype=np.int64,
-        count=len(whens),
-    )
-    hi = np.fromiter(
-        (FAR if d is None else d.toordinal() for d in map(_latest, whens)),
-        dtype=np.int64,
-        count=len(whens),
-    )
+    first = list(map(_earliest, whens))
+    lo = np.array([-FAR if d is None else d.toordinal() for d in first], dtype=np.int64)
+    del first
+    last = list(map(_latest, whens))
+    hi = np.array([FAR if d is None else d.toordinal() for d in last], dtype=np.int64)
     return lo, hi
 
 
@@ -71,9 +70,11 @@ def link_gaps(links: Sequence[Link]) -> tuple[Ints, Ints, Ints, Ints, Ints]:
     least ``lo`` where ``has_lo`` and at most ``hi`` where ``has_hi``.
     """
     m = len(links)
-    code = np.fromiter((CODE[k.relation] for k in links), dtype=np.int64, count=m)
-    mins = [k.min_days for k in links]
-    maxs = [k.max_days for k in links]
+    # Enum members hash in Python; their plain `_value_` strings hash in C.
+    code = np.array(list(map(_CODE_OF_VALUE.__getitem__, map(_value, links))))
+    code = code.astype(np.int64) if m else np.zeros(0, dtype=np.int64)
+    mins = list(map(_min_days, links))
+    maxs = list(map(_max_days, links))
     lo = _DEFAULT_LO[code]
     if mins.count(None) != m:
         given = np.array([-1 if x is None else x for x in mins], dtype=np.int64)

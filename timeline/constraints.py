@@ -28,6 +28,7 @@ When.from_edtf('2024-12-25/..')
 from __future__ import annotations
 
 import datetime
+import operator
 from array import array
 from collections import deque
 from collections.abc import Iterable
@@ -59,6 +60,9 @@ FAR: Final = _bulk.FAR
 
 _OWN: Final = -1  # a bound that comes from the event's own date
 _T = TypeVar("_T")
+_ID = operator.attrgetter("id")
+_SOURCE = operator.attrgetter("source")
+_TARGET = operator.attrgetter("target")
 
 
 def link_edges(link: Link) -> list[tuple[bool, int]]:
@@ -157,9 +161,7 @@ class Network:
     def __init__(
         self, events: Iterable[Event] = (), links: Iterable[Link] = ()
     ) -> None:
-        self.events: list[Event] = _distinct_events(events)
-        ids = [e.id for e in self.events]
-        self.index: dict[str, int] = dict(zip(ids, range(len(ids)), strict=True))
+        self.events, self.index = _distinct_events(events)
         self.links: list[Link] = list(links)
         self._log: list[tuple[Any, int, Any]] | None = None
         self._out_extra: dict[int, list[int]] = {}
@@ -244,8 +246,10 @@ class Network:
             raise ValidationError("links", bad, msg)
         index = self.index
         try:
-            src = np.fromiter((index[k.source] for k in links), np.int64, len(links))
-            tgt = np.fromiter((index[k.target] for k in links), np.int64, len(links))
+            # map() with C-level getters: no Python frame per link.
+            get = index.__getitem__
+            src = np.array(list(map(get, map(_SOURCE, links))), dtype=np.int64)
+            tgt = np.array(list(map(get, map(_TARGET, links))), dtype=np.int64)
         except KeyError:
             for k in links:
                 for end in (k.source, k.target):
@@ -801,21 +805,26 @@ def _ints(values: Any) -> array[int]:
     return out
 
 
-def _distinct_events(events: Iterable[Event]) -> list[Event]:
-    """The events, each id once; equal repeats are dropped, different ones raise."""
+def _distinct_events(events: Iterable[Event]) -> tuple[list[Event], dict[str, int]]:
+    """
+    The events, each id once, and the index of each id; equal repeats are dropped,
+    different ones raise.
+    """
     items = list(events)
     if any(t is not Event for t in set(map(type, items))):
         bad = next(e for e in items if not isinstance(e, Event))
         msg = f"expected an Event, got {type(bad).__name__}"
         raise ValidationError("events", bad, msg)
-    if len({e.id for e in items}) == len(items):
-        return items
+    index = dict(zip(map(_ID, items), range(len(items)), strict=True))
+    if len(index) == len(items):
+        return items, index
     by_id: dict[str, Event] = {}
     for event in items:
         first = by_id.setdefault(event.id, event)
         if first is not event and first != event:
             raise DuplicateEventError(event.id, _difference(first, event))
-    return list(by_id.values())
+    unique = list(by_id.values())
+    return unique, {e.id: i for i, e in enumerate(unique)}
 
 
 def _difference(a: Event, b: Event) -> str:
