@@ -371,29 +371,30 @@ def _build(data: object, where: str | None) -> Parts:
 def _anchor_order(raw: list[Any]) -> list[int]:
     """Indices of the events, each after the event its `relative_to` names."""
     position: dict[str, int] = {}
-    for i, item in enumerate(raw):
-        if isinstance(item, Mapping) and isinstance(item.get("id"), str):
-            position.setdefault(item["id"], i)
+    for n, entry in enumerate(raw):
+        if isinstance(entry, Mapping) and isinstance(entry.get("id"), str):
+            position.setdefault(entry["id"], n)
     order: list[int] = []
-    state: dict[int, str] = {}
-
-    def visit(i: int, chain: tuple[int, ...]) -> None:
-        if state.get(i) == "done":
-            return
-        if state.get(i) == "visiting":
-            ids = " -> ".join(str(raw[j].get("id")) for j in (*chain, i))
-            msg = f"relative_to runs in a circle: {ids}"
-            raise _fail(msg, f"$.events[{i}].relative_to")
-        state[i] = "visiting"
-        item = raw[i]
-        anchor = item.get("relative_to") if isinstance(item, Mapping) else None
-        if isinstance(anchor, str) and anchor in position:
-            visit(position[anchor], (*chain, i))
-        state[i] = "done"
-        order.append(i)
-
-    for i in range(len(raw)):
-        visit(i, ())
+    done: set[int] = set()
+    for start in range(len(raw)):
+        # Each event names at most one anchor, so the anchors form chains: follow
+        # one to its end (or to an event already placed), then place it backwards.
+        chain: list[int] = []
+        i: int | None = start
+        while i is not None and i not in done:
+            if i in chain:
+                ids = " -> ".join(
+                    str(raw[j].get("id")) for j in (*chain[chain.index(i) :], i)
+                )
+                msg = f"relative_to runs in a circle: {ids}"
+                raise _fail(msg, f"$.events[{i}].relative_to")
+            chain.append(i)
+            item = raw[i]
+            anchor = item.get("relative_to") if isinstance(item, Mapping) else None
+            i = position.get(anchor) if isinstance(anchor, str) else None
+        for j in reversed(chain):
+            done.add(j)
+            order.append(j)
     return order
 
 
