@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime
 import itertools
 from collections.abc import Collection, Iterable, Sequence
-from typing import TYPE_CHECKING, Final, Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias, overload
 
 import attrs
 import pendulum
@@ -396,7 +396,8 @@ _SOURCES: Final = st.lists(
 _ACTORS: Final = st.lists(_NAMES, max_size=3)
 _EVENT_KINDS: Final = st.none() | st.sampled_from(["summons", "protest", "statement"])
 _TAGS: Final = st.frozensets(_NAMES, max_size=3)
-_GAPS: Final = st.none() | st.integers(0, 400)
+# None (which shrinking prefers) or a number of days, in one choice.
+_GAPS: Final = st.integers(0, 401).map(lambda v: None if v == 0 else v - 1)
 _CONFIDENCES: Final = st.just(1.0) | st.floats(0.0, 1.0)
 
 
@@ -650,63 +651,115 @@ def timelines(
         raise InvalidArgument(msg)
     chosen = _relations_arg(relations)
     lo, hi = _window("min_date", min_date, "max_date", max_date)
-    shape = _Shape(min_events, top, float(undated_fraction), chosen, lo, hi)
+    fraction = float(undated_fraction)
+    drafts = st.lists(
+        st.builds(
+            _Draft,
+            id=_NAMES,
+            title=_NAMES,
+            step=_STEPS,
+            undated=_PER_MILLE.map(lambda x: x >= 1000 * (1 - fraction)),
+            start=_AROUNDS,
+            ending=st.none() | st.tuples(_STEPS, _AROUNDS),
+            causes=st.lists(st.tuples(_BACK, _PICK, _GAPS, _GAPS), max_size=3),
+        ),
+        min_size=min_events,
+        max_size=top,
+        unique_by=lambda d: d.id,
+    )
+    shape = _Shape(drafts, _days(lo, hi), chosen, lo, hi)
     if consistent:
         return _consistent_timelines(shape)
     return _batches(shape)
 
 
+class _Around(NamedTuple):
+    """How to draw a date around a day: its kind, flags and reach."""
+
+    kind: Granularity | str
+    approximate: bool
+    uncertain: bool
+    before: int
+    after: int
+    open_before: bool
+
+
+class _Draft(NamedTuple):
+    """One event of a timeline, before its true day is known."""
+
+    id: str
+    title: str
+    step: int  # days after the previous event's true day
+    undated: bool
+    start: _Around
+    ending: tuple[int, _Around] | None  # days from start to end, and the end's date
+    # Links from earlier events: how many events back, which relation, the gap.
+    causes: list[tuple[int, int, int | None, int | None]]
+
+
 @attrs.frozen
 class _Shape:
-    """The checked arguments of `timelines()`."""
+    """The strategies `timelines()` draws from, made once from its arguments."""
 
-    min_events: int
-    max_events: int
-    undated_fraction: float
+    drafts: st.SearchStrategy[list[_Draft]]
+    days: st.SearchStrategy[pendulum.Date]
     relations: tuple[Relation, ...]
     lo: int
     hi: int
 
 
-_UNIT_KINDS: Final[tuple[Granularity | str, ...]] = (
-    Granularity.DAY,
-    Granularity.WEEK,
-    Granularity.MONTH,
-    Granularity.QUARTER,
-    Granularity.YEAR,
-    Granularity.DECADE,
-    "range",
-    "half-open",
-)
-_AROUND_KINDS: Final = st.sampled_from(_UNIT_KINDS)
-_CHANCES: Final = st.floats(0.0, 1.0, exclude_max=True)
+_PER_MILLE: Final = st.integers(0, 999)
 _NEAR: Final = st.integers(0, 60)
 # Steps between consecutive true days: often none (so SAME_DAY links fit), often a
 # few days, sometimes years.
 _STEPS: Final = st.one_of(st.just(0), st.integers(0, 10), st.integers(0, 3650))
 _PICK: Final = st.integers(0, 63)
+_BACK: Final = st.integers(1, 8)
+_AROUND_KINDS: Final[st.SearchStrategy[Granularity | str]] = st.sampled_from(
+    [
+        Granularity.DAY,
+        Granularity.WEEK,
+        Granularity.MONTH,
+        Granularity.QUARTER,
+        Granularity.YEAR,
+        Granularity.DECADE,
+        "range",
+        "half-open",
+    ]
+)
+_FLAGS: Final = st.integers(0, 3)  # approximate, uncertain: one bit each
 
 
-def _around(draw: st.DrawFn, day: int, lo: int, hi: int, undated: bool) -> When:
-    """A date that allows `day`, lying within [lo, hi] where it is bounded."""
-    # An undated event draws as much as an exact day, so that shrinking, which
-    # prefers fewer choices, does not favour undated events.
+@st.composite
+def _arounds(draw: st.DrawFn) -> _Around:
+    # Only ranges draw their reach: simpler kinds take fewer choices, which
+    # shrinking prefers.
     kind = draw(_AROUND_KINDS)
-    approximate = draw(_BOOLEANS)
-    uncertain = draw(_BOOLEANS)
-    if undated:
-        return When.unknown()
+    flags = draw(_FLAGS)
+    before = after = 0
+    open_before = False
+    if kind in ("range", "half-open"):
+        before, after = draw(_NEAR), draw(_NEAR)
+        open_before = kind == "half-open" and draw(_BOOLEANS)
+    return _Around(kind, bool(flags & 1), bool(flags & 2), before, after, open_before)
+
+
+_AROUNDS: Final = _arounds()
+
+
+def _place(around: _Around, day: int, lo: int, hi: int) -> When:
+    """A date that allows `day`, lying within [lo, hi] where it is bounded."""
+    kind = around.kind
     a, b = day, day
     if isinstance(kind, Granularity):
         a, b = _unit_holding(kind, day, lo, hi) or (day, day)
-    else:
-        a = max(lo, day - draw(_NEAR))
-        b = min(hi, day + draw(_NEAR))
+    elif kind in ("range", "half-open"):
+        a, b = max(lo, day - around.before), min(hi, day + around.after)
     start: pendulum.Date | None = _date(a)
     end: pendulum.Date | None = _date(b)
     if kind == "half-open":
-        start, end = (None, end) if draw(_BOOLEANS) else (start, None)
-    return When(start, end, approximate=approximate, uncertain=uncertain)
+        start, end = (None, end) if around.open_before else (start, None)
+    return When(start, end, approximate=around.approximate, uncertain=around.uncertain)
 
 
 def _fits(relation: Relation, gap: int, part_ends_by: bool) -> bool:
@@ -724,94 +777,113 @@ def _fits(relation: Relation, gap: int, part_ends_by: bool) -> bool:
     return True
 
 
+def _events_on(
+    drafts: Sequence[_Draft], days: Sequence[int], lo: int, hi: int
+) -> list[Event]:
+    """The events of `drafts`, each dated around its true day."""
+    events = []
+    for draft, day in zip(drafts, days, strict=True):
+        when = When.unknown() if draft.undated else _place(draft.start, day, lo, hi)
+        ends = None
+        if draft.ending is not None:
+            step, around = draft.ending
+            ends = _place(around, min(hi, day + step), lo, hi)
+        events.append(Event(id=draft.id, title=draft.title, when=when, ends=ends))
+    return events
+
+
+# Each event is one element of a list, holding its links from earlier events, so
+# that shrinking can delete an event, or one of its links, whole.
+
+
 @st.composite
 def _consistent_timelines(draw: st.DrawFn, shape: _Shape) -> Timeline:
     from .timeline import Timeline
 
-    n = draw(st.integers(shape.min_events, shape.max_events))
-    ids = draw(st.lists(_NAMES, min_size=n, max_size=n, unique=True))
+    drafts = draw(shape.drafts)
+    n = len(drafts)
     # The hidden true days, in the order of the graph of links.
-    days = [draw(_days(shape.lo, shape.hi)).toordinal()] if n else []
-    for _ in range(n - 1):
-        days.append(min(shape.hi, days[-1] + draw(_STEPS)))
-    events = []
+    days: list[int] = []
+    if n:
+        days.append(draw(shape.days).toordinal())
+        for draft in drafts[1:]:
+            days.append(min(shape.hi, days[-1] + draft.step))
+    events = _events_on(drafts, days, shape.lo, shape.hi)
     ends_by: list[int | None] = []  # the last day a part of each event may start
-    for event_id, day in zip(ids, days, strict=True):
-        undated = draw(_CHANCES) >= 1 - shape.undated_fraction
-        when = _around(draw, day, shape.lo, shape.hi, undated)
-        ends = None
-        if draw(_CHANCES) >= 0.8:  # an event that lasts: its end around a later day
-            last = min(shape.hi, day + draw(_STEPS))
-            ends = _around(draw, last, shape.lo, shape.hi, undated=False)
-        events.append(Event(id=event_id, title=draw(_NAMES), when=when, ends=ends))
-        span = when if ends is None else ends
+    for e in events:
+        span = e.when if e.ends is None else e.ends
         ends_by.append(None if span.latest is None else span.latest.toordinal())
-    links: list[Link] = []
-    for i, j in draw(_pairs(n)):
-        # Links run forward (i < j) and their gaps hold for the true days; a PART_OF
-        # link runs back from the part (j) to the whole (i) it starts within.
-        gap = days[j] - days[i]
-        end = ends_by[i]
-        within = end is None or days[j] <= end
-        fitting = [r for r in shape.relations if _fits(r, gap, within)]
-        pick, low, high = draw(_PICK), draw(_GAPS), draw(_GAPS)
-        if not fitting:
-            continue
-        relation = fitting[pick % len(fitting)]
-        floor = 1 if relation is Relation.BEFORE else 0
-        min_days = None if low is None else floor + low % (gap - floor + 1)
-        max_days = None if high is None else gap + high % (_SLACK + 1)
-        if relation is Relation.SAME_DAY:
-            min_days = None if low is None else 0
-            max_days = None if high is None else 0
-        if relation is Relation.PART_OF:
-            links.append(Link(ids[j], ids[i], relation))
-            continue
-        links.append(
-            Link(ids[i], ids[j], relation, min_days=min_days, max_days=max_days)
-        )
-    return Timeline(events, links)
+    links: dict[tuple[int, int], Link] = {}
+    for j, draft in enumerate(drafts):
+        for back, pick, low, high in draft.causes:
+            # Links run forward, from an earlier event i to this one, and their gaps
+            # hold for the true days; a PART_OF link runs back from the part (j) to
+            # the whole (i) it starts within.
+            if j == 0:
+                break
+            i = j - 1 - (back - 1) % j  # one of the earlier events; 1 back shrinks best
+            if (i, j) in links:
+                continue
+            gap = days[j] - days[i]
+            end = ends_by[i]
+            within = end is None or days[j] <= end
+            fitting = [r for r in shape.relations if _fits(r, gap, within)]
+            if not fitting:
+                continue
+            links[i, j] = _forward_link(
+                events[i].id, events[j].id, fitting[pick % len(fitting)], gap, low, high
+            )
+    return Timeline(events, links.values())
 
 
-def _pairs(n: int) -> st.SearchStrategy[list[tuple[int, int]]]:
-    """Distinct pairs (i, j) with i < j: the edges of a random DAG over 0..n-1."""
-    if n < 2:
-        return st.just([])
-    index = st.integers(0, n - 1)
-    return st.lists(st.tuples(index, index), max_size=3 * n).map(
-        lambda edges: sorted({(min(e), max(e)) for e in edges if e[0] != e[1]})
-    )
+def _forward_link(
+    source: str,
+    target: str,
+    relation: Relation,
+    gap: int,
+    low: int | None,
+    high: int | None,
+) -> Link:
+    """A link from `source` to `target` whose gap allows `gap` days."""
+    if relation is Relation.PART_OF:
+        return Link(target, source, relation)
+    floor = 1 if relation is Relation.BEFORE else 0
+    min_days = None if low is None else floor + low % (gap - floor + 1)
+    max_days = None if high is None else gap + high % (_SLACK + 1)
+    if relation is Relation.SAME_DAY:
+        min_days = None if low is None else 0
+        max_days = None if high is None else 0
+    return Link(source, target, relation, min_days=min_days, max_days=max_days)
 
 
 @st.composite
 def _batches(draw: st.DrawFn, shape: _Shape) -> Batch:
-    n = draw(st.integers(shape.min_events, shape.max_events))
-    ids = draw(st.lists(_NAMES, min_size=n, max_size=n, unique=True))
-    # Dates within a few weeks of each other, so that links often contradict them.
-    start = draw(_days(shape.lo, shape.hi)).toordinal()
-    near = whens(min_date=_date(start), max_date=_date(min(start + 30, shape.hi)))
-    events = []
-    for event_id in ids:
-        undated = draw(_CHANCES) >= 1 - shape.undated_fraction
-        when = draw(near)
-        events.append(
-            Event(
-                id=event_id,
-                title=draw(_NAMES),
-                when=When.unknown() if undated else when,
-            )
-        )
+    drafts = draw(shape.drafts)
+    # Days within a few weeks of each other, so that links often contradict them.
+    start = draw(shape.days).toordinal()
+    days = [min(shape.hi, start + d.step % 31) for d in drafts]
+    events = _events_on(drafts, days, shape.lo, shape.hi)
     links: dict[tuple[str, str, Relation], Link] = {}
-    if n >= 2:
-        index = st.integers(0, n - 1)
-        for i, j in draw(st.lists(st.tuples(index, index), max_size=3 * n)):
-            if i == j:
-                continue
-            relation = draw(st.sampled_from(shape.relations))
-            low = draw(st.none() | st.integers(0, 30))
-            width = draw(st.none() | st.integers(0, 30))
-            min_days, max_days = _gap(relation, low, width)
-            link = Link(ids[i], ids[j], relation, min_days=min_days, max_days=max_days)
+    for j, draft in enumerate(drafts):
+        for back, pick, low, high in draft.causes:
+            if j == 0:
+                break
+            i = j - 1 - (back - 1) % j
+            # Either direction, any relation, any gap: conflicts and cycles occur.
+            relation = shape.relations[pick % len(shape.relations)]
+            source, target = (i, j) if pick < 32 else (j, i)
+            min_days, max_days = _gap(
+                relation,
+                None if low is None else low % 31,
+                None if high is None else high % 31,
+            )
+            link = Link(
+                events[source].id,
+                events[target].id,
+                relation,
+                min_days=min_days,
+                max_days=max_days,
+            )
             links.setdefault(link.key, link)
     return tuple(events), tuple(links.values())
 
