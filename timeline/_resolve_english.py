@@ -238,6 +238,12 @@ def rule(pattern: str) -> Callable[[Rule], Rule]:
     return register
 
 
+def _found(found: When | None, ctx: Ctx) -> When:
+    if found is None:
+        raise ctx.fail("no such date between the years 1 and 9999")
+    return found
+
+
 def _num(word: str) -> int:
     return int(word) if word.isdigit() else NUMBERS[word]
 
@@ -501,8 +507,7 @@ def _month_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     ref = ctx.ref
     if rel is None:
         found = cal.yearly(lambda y: When.month(y, month), ref, ctx.direction)
-        assert found is not None
-        return found
+        return _found(found, ctx)
     if rel == "this":
         return When.month(ref.year, month)
     if rel in _PAST_SET:
@@ -589,8 +594,7 @@ def _quarter_in(ctx: Ctx, q: int, year: str | None) -> When:
     if year is not None:
         return When.quarter(_year(ctx, year), q)
     found = cal.yearly(lambda y: When.quarter(y, q), ctx.ref, ctx.prefer)
-    assert found is not None
-    return found
+    return _found(found, ctx)
 
 
 @rule(
@@ -624,8 +628,7 @@ def _first_two_quarters_rule(m: re.Match[str], ctx: Ctx) -> When:
     y = m["y"] or (m["y0"] or "").strip() or None
     if y is None:
         found = cal.yearly(lambda yr: When.half(yr, 1), ctx.ref, ctx.prefer)
-        assert found is not None
-        return found
+        return _found(found, ctx)
     return When.half(_year(ctx, y), 1)
 
 
@@ -636,8 +639,7 @@ def _h_rule(m: re.Match[str], ctx: Ctx) -> When:
     y = m["y"] or m["y2"]
     if y is None:
         found = cal.yearly(lambda yr: When.half(yr, h), ctx.ref, ctx.prefer)
-        assert found is not None
-        return found
+        return _found(found, ctx)
     return When.half(int(y), h)
 
 
@@ -648,8 +650,7 @@ def _half_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     rest = m["rest"]
     if rest is None:
         found = cal.yearly(lambda yr: When.half(yr, h), ctx.ref, ctx.prefer)
-        assert found is not None
-        return found
+        return _found(found, ctx)
     inner = _inner(rest, ctx)
     if not inner.is_bounded:
         raise ctx.fail("only a bounded span has halves")
@@ -668,8 +669,7 @@ def _season_rule(m: re.Match[str], ctx: Ctx) -> When:
     rel = m["rel"]
     if rel is None:
         found = cal.yearly(lambda y: cal.season(y, name), ref, ctx.prefer)
-        assert found is not None
-        return found
+        return _found(found, ctx)
     if rel == "this":
         year = ref.year - 1 if name == "winter" and ref.month < 3 else ref.year
         return cal.season(year, name)
@@ -729,8 +729,7 @@ def _holiday_rule(m: re.Match[str], ctx: Ctx) -> When:
     elif rel == "next":
         direction, ref = "future", add_days(ref, 1)
     found = cal.yearly(lambda y: cal.one_day(day_of(y)), ref, direction)
-    assert found is not None
-    return found
+    return _found(found, ctx)
 
 
 # -- relative to the reference ---------------------------------------------------------------

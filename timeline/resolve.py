@@ -134,9 +134,17 @@ def _resolve(
         prefer=prefer,
         context=context,
     )
-    found = english.parse(text, ctx)
-    if found is None:
-        found = fallback.parse(text, ctx, languages)
+    try:
+        found = english.parse(text, ctx)
+        if found is None:
+            found = fallback.parse(text, ctx, languages)
+    except DateResolutionError:
+        raise
+    except (ValueError, OverflowError) as exc:
+        # Calendar arithmetic that runs off the years 1 to 9999 ("next year" in 9999).
+        reason = getattr(exc, "reason", None) or str(exc)
+        msg = f"outside the calendar: {reason}"
+        raise ctx.fail(msg) from None
     return attrs.evolve(found, text=text)
 
 

@@ -1,0 +1,515 @@
+"""Tests for timeline.resolve: the words a reporter used, as a When."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+
+import pendulum
+import pytest
+
+from timeline import DateResolutionError, Granularity, ValidationError, When, resolve
+from timeline.resolve import MAX_LENGTH, cache_clear, cache_info
+
+REF = "2025-02-10"  # a Monday
+
+
+def edtf(text: str, reference: str | None = REF, **kwargs: object) -> str:
+    return str(resolve(text, reference, **kwargs))  # type: ignore[arg-type]
+
+
+class TestYearlessDates:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("December 25", "2024-12-25"),
+            ("Dec. 25", "2024-12-25"),
+            ("25 December", "2024-12-25"),
+            ("the 25th of December", "2024-12-25"),
+            ("January 28", "2025-01-28"),
+            ("Feb 10", "2025-02-10"),
+            ("on Jan. 27", "2025-01-27"),
+        ],
+    )
+    def test_past_by_default(self, text: str, expected: str) -> None:
+        """A date without a year is the latest one on or before the reference."""
+        assert expected == edtf(text)
+
+    def test_february_29(self) -> None:
+        """February 29 read on 2025-03-01 is the leap day of 2024."""
+        assert edtf("February 29", "2025-03-01") == "2024-02-29"
+
+    def test_future(self) -> None:
+        """prefer='future' takes the first one on or after the reference."""
+        assert edtf("December 25", prefer="future") == "2025-12-25"
+        assert edtf("February 10", prefer="future") == "2025-02-10"
+
+    def test_nearest(self) -> None:
+        """prefer='nearest' takes the closest one."""
+        assert edtf("March 1", prefer="nearest") == "2025-03-01"
+        assert edtf("December 25", prefer="nearest") == "2024-12-25"
+
+    def test_month_without_year(self) -> None:
+        """A bare month is the latest one that has started by the reference."""
+        assert edtf("December") == "2024-12"
+        assert edtf("February") == "2025-02"
+
+    def test_weekday_with_date_picks_the_year(self) -> None:
+        """'Saturday, April 25' is the nearest April 25 that is a Saturday."""
+        assert edtf("Saturday, April 25", "1998-04-24") == "1998-04-25"
+
+
+class TestGranularity:
+    @pytest.mark.parametrize(
+        ("text", "expected", "granularity"),
+        [
+            ("2024", "2024", Granularity.YEAR),
+            ("in 2024", "2024", Granularity.YEAR),
+            ("the year 2024", "2024", Granularity.YEAR),
+            ("January 2025", "2025-01", Granularity.MONTH),
+            ("Jan. 2025", "2025-01", Granularity.MONTH),
+            ("last week", "2025-02-03/2025-02-09", Granularity.WEEK),
+            ("this week", "2025-02-10/2025-02-16", Granularity.WEEK),
+            ("Q1 2025", "2025-01/2025-03", Granularity.QUARTER),
+            ("the first quarter of 2025", "2025-01/2025-03", Granularity.QUARTER),
+            ("third-quarter", "2024-07/2024-09", Granularity.QUARTER),
+            ("the first half of 2025", "2025-01/2025-06", Granularity.HALF),
+            ("H2 2024", "2024-07/2024-12", Granularity.HALF),
+            ("the 1990s", "199X", Granularity.DECADE),
+            ("the '90s", "199X", Granularity.DECADE),
+            ("the 20th century", "19XX", Granularity.CENTURY),
+            ("this year", "2025", Granularity.YEAR),
+            ("last year", "2024", Granularity.YEAR),
+            ("next year", "2026", Granularity.YEAR),
+            ("last month", "2025-01", Granularity.MONTH),
+            ("this month", "2025-02", Granularity.MONTH),
+            ("the last decade", "201X", Granularity.DECADE),
+            ("week 5 of 2025", "2025-01-27/2025-02-02", Granularity.WEEK),
+            ("2025-W05", "2025-01-27/2025-02-02", Granularity.WEEK),
+        ],
+    )
+    def test_unit(self, text: str, expected: str, granularity: Granularity) -> None:
+        """The result covers the unit the words name."""
+        w = resolve(text, REF)
+
+        assert (expected, granularity) == (str(w), w.granularity)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("early January 2025", "2025-01-01~/2025-01-10~"),
+            ("mid-January 2025", "2025-01-11~/2025-01-20~"),
+            ("late January 2025", "2025-01-21~/2025-01-31~"),
+            ("late February 2024", "2024-02-21~/2024-02-29~"),
+            ("early 2024", "2024-01~/2024-04~"),
+            ("mid-2024", "2024-05~/2024-08~"),
+            ("late 2024", "2024-09~/2024-12~"),
+            ("the end of 1990", "1990-09~/1990-12~"),
+            ("the beginning of October 2024", "2024-10-01~/2024-10-10~"),
+            ("the early 1990s", "1990~/1993~"),
+            ("late last week", "2025-02-07~/2025-02-09~"),
+        ],
+    )
+    def test_parts_are_approximate(self, text: str, expected: str) -> None:
+        """Early, mid and late are thirds, marked approximate."""
+        w = resolve(text, REF)
+
+        assert expected == str(w)
+        assert w.approximate
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("summer 1998", "1998-06/1998-08"),
+            ("the summer of 1998", "1998-06/1998-08"),
+            ("spring 2024", "2024-03/2024-05"),
+            ("autumn 2024", "2024-09/2024-11"),
+            ("fall 2024", "2024-09/2024-11"),
+            ("winter 1998", "1998-12/1999-02"),
+            ("last summer", "2024-06/2024-08"),
+            ("this winter", "2024-12/2025-02"),
+        ],
+    )
+    def test_seasons(self, text: str, expected: str) -> None:
+        """Seasons are meteorological: summer is June to August."""
+        assert expected == edtf(text)
+
+    def test_weekend(self) -> None:
+        """The weekend is the latest Saturday and Sunday."""
+        assert edtf("the weekend") == "2025-02-08/2025-02-09"
+        assert edtf("next weekend") == "2025-02-15/2025-02-16"
+
+
+class TestOpenSpans:
+    def test_since(self) -> None:
+        """'since 2022' runs from 2022-01-01 to the reference."""
+        assert edtf("since 2022") == "2022-01-01/2025-02-10"
+
+    def test_before(self) -> None:
+        """'before March 2025' has an open start and ends on the last day of February."""
+        w = resolve("before March 2025", REF)
+
+        assert (None, pendulum.date(2025, 2, 28)) == (w.earliest, w.latest)
+
+    def test_after_and_by(self) -> None:
+        """'after' opens the end; 'by' ends with the period named."""
+        assert edtf("after March 2025") == "2025-04/.."
+        assert edtf("by March 2025") == "../2025-03"
+        assert edtf("1994 or later") == "1994/.."
+
+    def test_ranges(self) -> None:
+        """A range takes the year of its end when its start has none."""
+        assert edtf("from 2021 to 2024") == "2021/2024"
+        assert edtf("between March and May 2025") == "2025-03/2025-05"
+
+    def test_since_the_future_raises(self) -> None:
+        """'since' a date after the reference is an error."""
+        with pytest.raises(DateResolutionError):
+            resolve("since 2030", REF)
+
+
+class TestRelativeToTheReference:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("today", "2025-02-10"),
+            ("tonight", "2025-02-10"),
+            ("now", "2025-02-10"),
+            ("yesterday", "2025-02-09"),
+            ("late yesterday", "2025-02-09"),
+            ("tomorrow", "2025-02-11"),
+            ("two days ago", "2025-02-08"),
+            ("2 days ago", "2025-02-08"),
+            ("in two days", "2025-02-12"),
+            ("on Tuesday", "2025-02-04"),
+            ("Monday", "2025-02-10"),
+            ("Friday night", "2025-02-07"),
+            ("last Friday", "2025-02-07"),
+            ("last Monday", "2025-02-03"),
+            ("next Monday", "2025-02-17"),
+            ("this Friday", "2025-02-14"),
+            ("a year ago", "2024"),
+            ("six weeks ago", "2024-12-30/2025-01-05"),
+            ("earlier this month", "2025-02-01/2025-02-10"),
+            ("later this month", "2025-02-10/2025-02-28"),
+            ("the past two years", "2023-02-10/2025-02-10"),
+            ("recently", "../2025-02-10"),
+            ("soon", "2025-02-10/.."),
+            ("Christmas", "2024-12-25"),
+            ("Thanksgiving 1999", "1999-11-25"),
+        ],
+    )
+    def test_phrase(self, text: str, expected: str) -> None:
+        """Phrases counted from the reference day."""
+        assert expected == edtf(text)
+
+    def test_approximately(self) -> None:
+        """'around' and 'or so' mark the date approximate."""
+        assert edtf("around Nov. 1") == "2024-11-01~"
+        assert resolve("a week or so ago", REF).approximate
+
+    def test_fiscal_is_uncertain(self) -> None:
+        """A fiscal period is read as the calendar one, marked uncertain."""
+        w = resolve("fiscal 2024", REF)
+
+        assert (When.year(2024, uncertain=True), True) == (w, w.uncertain)
+
+    @pytest.mark.parametrize(
+        "text", ["yesterday", "December 25", "last week", "Tuesday", "this year"]
+    )
+    def test_needs_a_reference(self, text: str) -> None:
+        """There is no hidden clock: without a reference these raise and say so."""
+        with pytest.raises(DateResolutionError, match="reference"):
+            resolve(text)
+
+    @pytest.mark.parametrize(
+        "text", ["2024", "December 25, 2024", "Q1 2025", "the 1990s"]
+    )
+    def test_absolute_needs_no_reference(self, text: str) -> None:
+        """Phrases that name their year need no reference."""
+        assert resolve(text).is_bounded
+
+
+class TestAnchor:
+    ANCHOR = When.day(2025, 1, 28)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("a day earlier", "2025-01-27"),
+            ("the day before", "2025-01-27"),
+            ("the previous day", "2025-01-27"),
+            ("the following day", "2025-01-29"),
+            ("the next day", "2025-01-29"),
+            ("the day after", "2025-01-29"),
+            ("two days later", "2025-01-30"),
+            ("a week after", "2025-02-04"),
+            ("three weeks earlier", "2025-01-07"),
+            ("a month later", "2025-02-28"),
+            ("the same day", "2025-01-28"),
+            ("that day", "2025-01-28"),
+            ("then", "2025-01-28"),
+            ("later that month", "2025-01-29/2025-01-31"),
+            ("earlier that month", "2025-01-01/2025-01-27"),
+            ("that week", "2025-01-27/2025-02-02"),
+            ("the following week", "2025-02-03/2025-02-09"),
+            ("the following year", "2026"),
+            ("that year", "2025"),
+        ],
+    )
+    def test_phrase(self, text: str, expected: str) -> None:
+        """Anaphoric phrases count from the anchor, not the reference."""
+        assert expected == edtf(text, REF, anchor=self.ANCHOR)
+
+    def test_span_anchor_gives_span(self) -> None:
+        """An anchor that is a span moves both bounds and keeps its flags."""
+        anchor = When.month(2025, 1, approximate=True, uncertain=True)
+        w = resolve("two days later", anchor=anchor)
+
+        assert (
+            When(
+                pendulum.date(2025, 1, 3),
+                pendulum.date(2025, 2, 2),
+                approximate=True,
+                uncertain=True,
+            )
+            == w
+        )
+
+    def test_anchor_as_string(self) -> None:
+        """The anchor may be an EDTF string or a date."""
+        assert edtf("a day earlier", None, anchor="2025-01-28") == "2025-01-27"
+        assert (
+            edtf("a day earlier", None, anchor=datetime.date(2025, 1, 28))
+            == "2025-01-27"
+        )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "a day earlier",
+            "the day before",
+            "the following day",
+            "later that month",
+            "that week",
+        ],
+    )
+    def test_without_anchor_raises(self, text: str) -> None:
+        """An anaphoric phrase without an anchor is an error, never a guess."""
+        with pytest.raises(DateResolutionError, match="anchor"):
+            resolve(text, REF)
+
+
+class TestContext:
+    def test_future_cue_moves_a_weekday(self) -> None:
+        """'will' puts a bare weekday after the reference."""
+        assert edtf("Tuesday", context="Talks will resume on Tuesday.") == "2025-02-11"
+        assert edtf("Tuesday", context="Talks resumed on Tuesday.") == "2025-02-04"
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "The dividend is payable March 3.",
+            "The parliament is expected to vote on March 3.",
+            "The ministry plans to reopen the embassy on March 3.",
+            "The court reconvenes March 3.",
+        ],
+    )
+    def test_future_cues_move_a_date(self, sentence: str) -> None:
+        """Cue words choose the future for a year-less date."""
+        assert edtf("March 3", context=sentence) == "2025-03-03"
+
+    def test_no_cue_keeps_prefer(self) -> None:
+        """Without a cue, `prefer` decides."""
+        assert edtf("March 3", context="The talks began on March 3.") == "2024-03-03"
+
+    def test_quarters_ignore_tense(self) -> None:
+        """A quarter a company 'expects to report' is still the latest one."""
+        sentence = "The company expects to report a third-quarter loss."
+        assert edtf("third-quarter", context=sentence) == "2024-07/2024-09"
+
+    def test_year_ago_in_a_quarter_sentence(self) -> None:
+        """In a sentence about a quarter, 'a year ago' is that quarter a year before."""
+        sentence = (
+            "Third-quarter sales fell to $1.27 billion from $1.43 billion a year ago."
+        )
+        assert edtf("a year ago", context=sentence) == "2023-07/2023-09"
+
+
+class TestNumeric:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("2025-01-28", "2025-01-28"),
+            ("2025-01-28T10:30:00Z", "2025-01-28"),
+            ("2025-01", "2025-01"),
+            ("28/01/2025", "2025-01-28"),
+            ("28.01.2025", "2025-01-28"),
+            ("1/28/2025", "2025-01-28"),
+            ("01/01/2025", "2025-01-01"),
+            ("2025/01/28", "2025-01-28"),
+            ("01/2025", "2025-01"),
+        ],
+    )
+    def test_unambiguous(self, text: str, expected: str) -> None:
+        """ISO dates and dates with a day over 12 need no date_order."""
+        assert expected == edtf(text, None)
+
+    def test_ambiguous_raises(self) -> None:
+        """01/02/2025 could be January 2 or February 1."""
+        with pytest.raises(DateResolutionError, match="date_order"):
+            resolve("01/02/2025")
+
+    @pytest.mark.parametrize(
+        ("order", "expected"), [("DMY", "2025-02-01"), ("MDY", "2025-01-02")]
+    )
+    def test_date_order(self, order: str, expected: str) -> None:
+        """date_order says how to read an ambiguous date."""
+        assert expected == edtf("01/02/2025", None, date_order=order)
+
+    def test_date_order_ymd(self) -> None:
+        """YMD reads year-first dates and refuses year-last ones."""
+        assert edtf("2025.01.02", None, date_order="YMD") == "2025-01-02"
+        with pytest.raises(DateResolutionError):
+            resolve("01/02/2025", date_order="YMD")
+
+    @pytest.mark.parametrize(
+        "text", ["2025-02-30", "31/04/2025", "2025-13", "13/13/2025", "01/02/25"]
+    )
+    def test_invalid_raises(self, text: str) -> None:
+        """No such day, no such month, or a two-digit year."""
+        with pytest.raises(DateResolutionError):
+            resolve(text)
+
+
+class TestOtherLanguages:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("28 января 2025", "2025-01-28"),
+            ("28 января", "2025-01-28"),
+            ("январь 2025", "2025-01"),
+            ("28 yanvar 2025", "2025-01-28"),
+            ("28 janvier 2025", "2025-01-28"),
+            ("le 28 janvier 2025", "2025-01-28"),
+            ("janvier 2025", "2025-01"),
+            ("28. Januar 2025", "2025-01-28"),
+            ("Januar 2025", "2025-01"),
+            ("28 Ocak 2025", "2025-01-28"),
+            ("Ocak 2025", "2025-01"),
+            ("вчера", "2025-02-09"),
+            ("il y a deux jours", "2025-02-08"),
+        ],
+    )
+    def test_through_dateparser(self, text: str, expected: str) -> None:
+        """Other languages resolve with the project's granularity rules."""
+        assert expected == edtf(text)
+
+    def test_languages_pass_through(self) -> None:
+        """`languages` limits the languages tried."""
+        assert edtf("28 января 2025", languages=["ru"]) == "2025-01-28"
+        with pytest.raises(DateResolutionError):
+            resolve("28 января 2025", REF, languages=["fr"])
+
+    def test_year_less_needs_reference(self) -> None:
+        """A year-less date in another language also needs a reference."""
+        with pytest.raises(DateResolutionError, match="reference"):
+            resolve("28 января")
+
+    @pytest.mark.parametrize(
+        "text", ["10 days", "2 hours ago", "15 Mart 2024", "hello world"]
+    )
+    def test_refuses_to_guess(self, text: str) -> None:
+        """Durations, times and half-read dates raise rather than give a wrong day."""
+        with pytest.raises(DateResolutionError):
+            resolve(text, REF)
+
+
+class TestReference:
+    @pytest.mark.parametrize(
+        "reference",
+        [
+            "2025-02-10",
+            pendulum.date(2025, 2, 10),
+            datetime.date(2025, 2, 10),
+            datetime.datetime(2025, 2, 10, 23, 59),  # noqa: DTZ001
+            pendulum.datetime(2025, 2, 10, 23, 59, tz="Asia/Baku"),
+        ],
+    )
+    def test_kinds(self, reference: object) -> None:
+        """Dates, datetimes (their calendar date) and ISO strings all work."""
+        assert str(resolve("yesterday", reference)) == "2025-02-09"  # type: ignore[arg-type]
+
+    def test_bad_reference(self) -> None:
+        """A reference that is not a date is a ValidationError naming it."""
+        with pytest.raises(ValidationError, match="reference"):
+            resolve("yesterday", "last Tuesday")
+
+    @pytest.mark.parametrize(
+        ("option", "value"),
+        [("prefer", "later"), ("date_order", "DDMMYY"), ("languages", "ru")],
+    )
+    def test_bad_options(self, option: str, value: object) -> None:
+        """Options outside their documented values are a ValidationError."""
+        with pytest.raises(ValidationError):
+            resolve("2025-01-01", **{option: value})  # type: ignore[arg-type]
+
+
+class TestErrors:
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("", "empty"),
+            ("   ", "empty"),
+            ("x" * (MAX_LENGTH + 1), "longer"),
+            ("Dec 25\x00", "control"),
+            ("next blursday", "no date"),
+            ("February 30, 2025", "no day 30"),
+            ("the eighth day", "no date"),
+        ],
+    )
+    def test_raises(self, text: str, reason: str) -> None:
+        """Bad text raises DateResolutionError, a ValueError that names the text."""
+        with pytest.raises(DateResolutionError, match=reason) as info:
+            resolve(text, REF)
+
+        assert isinstance(info.value, ValueError)
+        assert info.value.reference == REF
+        assert text[:20] in info.value.text
+
+    def test_not_a_string(self) -> None:
+        """A non-string text is a DateResolutionError too."""
+        with pytest.raises(DateResolutionError):
+            resolve(None)  # type: ignore[arg-type]
+
+    def test_tabs_and_newlines_are_spaces(self) -> None:
+        """Ordinary whitespace is not a control character."""
+        assert edtf("December\n25,\t2024") == "2024-12-25"
+
+
+class TestResult:
+    def test_carries_the_text(self) -> None:
+        """The result keeps the phrase it came from."""
+        assert resolve("  Dec. 25 ", REF).text == "  Dec. 25 "
+
+    def test_cached(self) -> None:
+        """The same text and reference resolve once."""
+        cache_clear()
+        first = resolve("last week", REF)
+        second = resolve("last week", REF)
+
+        assert first is second
+        assert cache_info().hits == 1
+
+    def test_import_does_not_load_dateparser(self) -> None:
+        """`import timeline` leaves dateparser unimported until a phrase needs it."""
+        code = (
+            "import sys, timeline; timeline.resolve('December 25', '2025-02-10');"
+            "print('dateparser' in sys.modules)"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+
+        assert out.stdout.strip() == "False"
