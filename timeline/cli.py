@@ -55,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ImportError as exc:  # an optional extra that is not installed
         _error(str(exc))
         return 1
+    except KeyboardInterrupt:  # pragma: no cover - Ctrl-C
+        return 130
     return status
 
 
