@@ -317,6 +317,16 @@ class TestRemoveUnlinkRefine:
 
         assert When.day(2025, 1, 28) == news["protest"].when
 
+    def test_refine_whole_moves_its_end(self):
+        """Dating a whole (without `ends`) bounds its parts by its new last day."""
+        t = Timeline([Event("war", "War"), Event("battle", "Battle", "2025-01-02")])
+        t.link("battle", "war", Relation.PART_OF)
+
+        with pytest.raises(ChronologyConflict, match="ends by 2025-01-01"):
+            t.refine("war", "2025-01-01")
+
+        assert t["war"].when.is_unknown
+
     def test_refine_narrow_conflict_changes_nothing(self):
         """Narrowing into a contradiction is undone too."""
         t = Timeline(

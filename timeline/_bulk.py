@@ -10,6 +10,7 @@ algorithm does the same work more slowly.
 
 from __future__ import annotations
 
+import heapq
 import operator
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
@@ -311,13 +312,15 @@ def chronological_order(
     # blocks topologically, smallest id first.
     block_of = np.repeat(np.arange(len(starts)), sizes)[position]
     bad_blocks = np.unique(block_of[src[wrong]])
-    same_block = block_of[src] == block_of[tgt]
+    inside = np.flatnonzero(block_of[src] == block_of[tgt])
+    inside = inside[np.argsort(block_of[src[inside]], kind="stable")]
+    inside_block = block_of[src[inside]]
     for b in bad_blocks.tolist():
         a, size = int(starts[b]), int(sizes[b])
-        members = perm[a : a + size]
-        inside = same_block & (block_of[src] == b)
+        first, last = np.searchsorted(inside_block, [b, b + 1])
+        edges = inside[first:last]
         perm[a : a + size] = _kahn_by_id(
-            members, src[inside].tolist(), tgt[inside].tolist(), ids
+            perm[a : a + size], src[edges].tolist(), tgt[edges].tolist(), ids
         )
     return perm
 
@@ -325,21 +328,28 @@ def chronological_order(
 def _kahn_by_id(
     members: list[int], src: list[int], tgt: list[int], ids: Sequence[str]
 ) -> list[int]:
-    import heapq
+    """
+    The smallest-id-first topological order of a block (`members` sorted by id).
 
-    succ: dict[int, list[int]] = {m: [] for m in members}
-    indegree = dict.fromkeys(members, 0)
+    Members that no link inside the block touches are never waited for and never
+    wait, so only the linked ones go through Kahn's algorithm; the two sequences
+    are then merged by comparing their heads, as the heap would have.
+    """
+    linked = set(src) | set(tgt)
+    succ: dict[int, list[int]] = {m: [] for m in linked}
+    indegree = dict.fromkeys(linked, 0)
     for s, t in zip(src, tgt, strict=True):
         succ[s].append(t)
         indegree[t] += 1
-    heap = [(ids[m], m) for m in members if indegree[m] == 0]
+    heap = [(ids[m], m) for m in linked if indegree[m] == 0]
     heapq.heapify(heap)
-    out = []
+    ordered = []
     while heap:
         _, m = heapq.heappop(heap)
-        out.append(m)
+        ordered.append(m)
         for t in succ[m]:
             indegree[t] -= 1
             if indegree[t] == 0:
                 heapq.heappush(heap, (ids[t], t))
-    return out
+    free = [m for m in members if m not in linked]
+    return list(heapq.merge(free, ordered, key=ids.__getitem__))

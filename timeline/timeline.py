@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import operator
 import os
 import re
 from collections import deque
@@ -44,6 +45,7 @@ __all__ = ["Explanation", "Timeline"]
 _PROBES: Final = (pendulum.Date(2001, 2, 15), pendulum.Date(2004, 1, 13))
 
 _WhenLike = When | datetime.date | str | None
+_ID = operator.attrgetter("id")
 
 
 def _resolver() -> Callable[..., When]:
@@ -217,7 +219,7 @@ class Timeline:
         # link would need a positive gap, so a linear extension always exists.
         lo = np.frombuffer(net.lo, dtype=np.int64)
         hi = np.frombuffer(net.hi, dtype=np.int64)
-        ids = [e.id for e in net.events]
+        ids = list(map(_ID, net.events))
         perm = _bulk.chronological_order(lo, hi, ids, src, tgt)
         del lo, hi  # views: the arrays must stay free to grow
         events = net.events
@@ -616,7 +618,15 @@ class Timeline:
         old = self[id]
         new_when = self._resolve(when, None)
         event = attrs.evolve(old, when=new_when)
-        if old.when.contains(new_when):
+        # The end of a whole without `ends` is its own latest day, a constant to the
+        # network: a new date for such a whole means building again.
+        net = self._net
+        i = net.node(id)
+        is_whole = old.ends is None and any(
+            net.links[net.e_link[e]].relation is Relation.PART_OF
+            for e in net.out_edges(i)
+        )
+        if old.when.contains(new_when) and not is_whole:
             with self._change() as net:
                 net.narrow(id, new_when)
         else:
