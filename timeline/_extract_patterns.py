@@ -1,0 +1,354 @@
+"""
+Where dates may be in article text: candidate phrases and sentence boundaries.
+
+`candidates(text)` lists every phrase that looks like a date in English news, longest
+first at each position, overlapping freely; `extract()` then keeps what `resolve()`
+can read. `sentences(text)` splits the text into sentence spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final
+
+import attrs
+
+# -- vocabulary ------------------------------------------------------------------------
+# Months and weekdays are matched case-sensitively ("(?-i:...)"): news capitalises
+# them, and the lower-case words ("may", "march") are mostly verbs.
+
+_MONTH_FULL: Final = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)"
+)
+_MONTH_ABBR: Final = r"(?-i:(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+_MONTH: Final = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY: Final = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+_YEAR4: Final = r"(?:1\d{3}|20\d{2})(?!\d)"
+_YEAR_WORDS: Final = r"(?:this|last|next|the previous|the following|that) year"
+_YEAR_SPEC: Final = rf"(?:{_YEAR4}|{_YEAR_WORDS})"
+_NUM: Final = (
+    r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"a couple of|a few)"
+)
+_APPROX: Final = (
+    r"(?:(?:about|around|some|roughly|nearly|almost|more than|less than) )?"
+)
+_UNIT: Final = r"(?:day|week|weekend|month|quarter|year|decade|fortnight)"
+_ORD_Q: Final = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+_SEASON: Final = r"(?:spring|summer|autumn|fall|winter)"
+_S: Final = r"[ \t]+"  # a space inside a phrase; a phrase never spans a line break
+_PART: Final = (
+    r"(?:early|mid-|mid|late|the early|the late|the beginning of|the start of|"
+    r"the middle of|the end of)"
+)
+_HOLIDAY: Final = (
+    r"(?-i:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Thanksgiving(?: Day)?)"
+)
+
+# -- the phrases -----------------------------------------------------------------------
+
+_MONTH_DAY: Final = rf"(?:{_WEEKDAY},?{_S})?{_MONTH}[ \t]*{_DAY}(?:,?{_S}{_YEAR4})?"
+_DAY_MONTH: Final = rf"(?:{_WEEKDAY},?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_YEAR4})?"
+_MONTH_YEAR: Final = rf"{_MONTH}(?:,?{_S}|{_S}of{_S}){_YEAR_SPEC}"
+_REL_MONTH: Final = rf"(?:last|next|this|this past|this coming){_S}{_MONTH_FULL}"
+_BARE_MONTH: Final = _MONTH_FULL
+_YEAR: Final = rf"(?:the{_S}year{_S}|fiscal{_S}(?:year{_S})?)?{_YEAR4}"
+_DECADE: Final = r"(?:the[ \t]+)?(?:1\d{2}0|20\d0)'?s|(?:the[ \t]+)?'\d0s"
+_QUARTER: Final = (
+    rf"(?:the{_S})?(?:(?:{_YEAR4}|this year's|last year's|next year's){_S})?(?:fiscal{_S})?"
+    rf"{_ORD_Q}[ \t-]quarter(?:{_S}of{_S}(?:fiscal{_S})?{_YEAR_SPEC})?"
+    rf"|(?-i:Q[1-4])(?:{_S}{_YEAR4})?(?![\w-])|{_YEAR4}{_S}(?-i:Q[1-4])"
+)
+_HALF: Final = (
+    rf"(?:the{_S})?(?:first|second|1st|2nd){_S}half{_S}of{_S}{_YEAR_SPEC}"
+    rf"|(?-i:H[12]){_S}{_YEAR4}"
+)
+_SEASON_P: Final = (
+    rf"(?:(?:last|next|this|this past|this coming|the){_S})?(?:(?:early|late){_S})?"
+    rf"{_SEASON}(?:{_S}(?:of{_S})?{_YEAR4})?"
+)
+_DEICTIC: Final = (
+    rf"(?:(?:early|late|earlier|later){_S})?(?:today|tonight|yesterday|tomorrow)(?![\w-])"
+    rf"|the{_S}day{_S}(?:before{_S}yesterday|after{_S}tomorrow)"
+)
+_REL_UNIT: Final = (
+    rf"(?:this|last|next|this past|this coming|the coming|the current|the past|the last)"
+    rf"{_S}(?:week|weekend|month|quarter|year|decade|century)"
+    rf"|the{_S}weekend"
+)
+_EARLIER_THIS: Final = (
+    rf"(?:earlier|later){_S}(?:this|in{_S}the){_S}(?:week|month|year|quarter|decade)"
+)
+_AGO: Final = rf"{_APPROX}{_NUM}{_S}{_UNIT}s?(?:{_S}or{_S}so)?{_S}ago"
+_WEEKDAY_P: Final = rf"(?:(?:last|next|this|this past|this coming){_S})?{_WEEKDAY}"
+_NUMERIC: Final = (
+    r"\d{4}-\d{2}-\d{2}(?![\d-])|(?<![\d/])\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])"
+)
+_FINANCIAL: Final = (
+    rf"(?:the{_S})?(?:comparable{_S}|same{_S})?(?:year-ago|year-earlier|year{_S}ago|year{_S}earlier)"
+    rf"{_S}(?:{_ORD_Q}[ \t-])?(?:quarter|period)"
+    rf"|(?:the{_S})?year[ \t-]end|(?:the{_S})?year's{_S}end"
+    rf"|(?:the|this|last|next){_S}fiscal{_S}year"
+    rf"|(?:the{_S})?(?:1\d|20|1\dth|20th|1st|2nd|3rd|[4-9]th){_S}century"
+    rf"|the{_S}(?:latest|most{_S}recent){_S}quarter"
+)
+
+# What a part ("early", "the end of") or "since" may govern.
+_CORE: Final = "|".join(
+    f"(?:{p})"
+    for p in (
+        _MONTH_DAY,
+        _MONTH_YEAR,
+        _REL_MONTH,
+        _BARE_MONTH,
+        _DECADE,
+        _YEAR,
+        _SEASON_P,
+        _DEICTIC,
+        _REL_UNIT,
+        _QUARTER,
+        rf"(?:the{_S})?(?:year|month|week)",
+    )
+)
+_PART_P: Final = rf"{_PART}[ \t]*(?:{_CORE})"
+_AROUND: Final = (
+    rf"(?:around|about|circa|approximately|roughly){_S}(?:{_MONTH_DAY}|{_MONTH_YEAR})"
+)
+_SINCE: Final = rf"since{_S}(?:{_CORE}|{_WEEKDAY_P}|{_DAY_MONTH}|{_AGO})"
+
+# Phrases relative to another event: they need an anchor.
+_AFTER_WORD: Final = r"(?:after|before|prior)"
+# "a day after the vote" counts from the vote, not from the last date: only a "before"
+# or "after" that ends the clause points back to an earlier date.
+_CLAUSE_END: Final = r"(?=[ \t]*(?:[.,;:!?)\"\u201d\u2019]|$|\n))"
+_ANAPHORIC: Final = (
+    rf"{_APPROX}{_NUM}{_S}{_UNIT}s?{_S}(?:earlier|later|afterwards?|previously|beforehand)"
+    rf"|{_APPROX}{_NUM}{_S}{_UNIT}s?{_S}{_AFTER_WORD}{_CLAUSE_END}"
+    rf"|the{_S}(?:following|next|previous|preceding|prior|subsequent){_S}(?:day|week|weekend|month|year)"
+    rf"|the{_S}(?:day|week|month|year){_S}(?:earlier|later)"
+    rf"|the{_S}(?:day|week|month|year){_S}{_AFTER_WORD}{_CLAUSE_END}"
+    rf"|the{_S}same{_S}day|that{_S}(?:same{_S}|very{_S})?day"
+    rf"|(?:earlier|later){_S}that{_S}(?:day|week|month|year)"
+    rf"|(?:that|the{_S}same|that{_S}same){_S}(?:week|weekend|month|quarter|year)"
+)
+
+_FLAGS: Final = re.IGNORECASE
+# Word edges: no letter, digit or joining mark right outside a phrase.
+_BEGIN: Final = r"(?<![\w$£€#@/.-])"
+_END: Final = r"(?![\w@]|-\w|'\w\w)"
+
+_ABSOLUTE: Final = tuple(
+    re.compile(f"{_BEGIN}(?:{p}){_END}", _FLAGS)
+    for p in (
+        _MONTH_DAY,
+        _DAY_MONTH,
+        _MONTH_YEAR,
+        _REL_MONTH,
+        _BARE_MONTH,
+        _YEAR,
+        _DECADE,
+        _QUARTER,
+        _HALF,
+        _SEASON_P,
+        _DEICTIC,
+        _REL_UNIT,
+        _EARLIER_THIS,
+        _AGO,
+        _WEEKDAY_P,
+        _NUMERIC,
+        _FINANCIAL,
+        _PART_P,
+        _SINCE,
+        _AROUND,
+        _HOLIDAY,
+    )
+)
+_RELATIVE: Final = re.compile(f"{_BEGIN}(?:{_ANAPHORIC}){_END}", _FLAGS)
+
+# -- filters: the same words used for something else -------------------------------------
+
+# "May" and "March" alone are verbs as often as months; other words make them dates.
+_MONTH_CUE: Final = re.compile(
+    r"(?:\b(?:in|since|until|till|by|through|from|to|of|during|before|after|between|"
+    r"and|or|early|mid|late|last|next|this|each|every|since|around)|[,(])[ \t]*$",
+    re.IGNORECASE,
+)
+# "over the past year" and "for the last month" are durations, not dates.
+_DURATION_CUE: Final = re.compile(
+    r"\b(?:over|during|for|in|within|throughout|through)[ \t]*$", re.IGNORECASE
+)
+# A four-digit number that counts or costs something is no year.
+_NOT_YEAR_BEFORE: Final = re.compile(
+    r"(?:[$£€#]|\bNo\.|\bnumber|\bNos?\.?|\d[,.])[ \t]*$", re.IGNORECASE
+)
+_NOT_YEAR_AFTER: Final = re.compile(
+    r"^(?:[ \t]*(?:%|percent|per cent)|[,.]\d|:\d|-\d)", re.IGNORECASE
+)
+_FALL_WORD: Final = re.compile(r"^(?:the[ \t]+)?(?:early[ \t]+|late[ \t]+)?fall$", re.I)
+_PREP_BEFORE: Final = re.compile(r"\b(?:in|by|until|since|during|through)[ \t]*$", re.I)
+_OF_NOT_YEAR: Final = re.compile(r"[ \t]+of[ \t]+(?!\d)", re.I)
+_BARE_YEAR: Final = re.compile(r"^\d{4}$")
+
+
+@attrs.frozen
+class Candidate:
+    """A phrase that may name a date; `relative` phrases need an anchor."""
+
+    start: int
+    end: int
+    relative: bool
+
+
+def candidates(text: str) -> list[Candidate]:
+    """Every plausible date phrase, by start and then longest first."""
+    found: set[Candidate] = set()
+    for pattern in _ABSOLUTE:
+        for m in pattern.finditer(text):
+            if _plausible(text, m.start(), m.end()):
+                found.add(Candidate(m.start(), m.end(), relative=False))
+    for m in _RELATIVE.finditer(text):
+        found.add(Candidate(m.start(), m.end(), relative=True))
+    return sorted(found, key=lambda c: (c.start, -c.end, c.relative))
+
+
+def _plausible(text: str, start: int, end: int) -> bool:
+    """Whether a match is a date, judged by the words around it."""
+    phrase = text[start:end]
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 12]
+    if phrase in ("May", "March") and not _MONTH_CUE.search(before):
+        return False
+    if _BARE_YEAR.match(phrase) and (
+        _NOT_YEAR_BEFORE.search(before) or _NOT_YEAR_AFTER.match(after)
+    ):
+        return False
+    lower = phrase.lower()
+    if lower.startswith(("the past ", "the last ")) and _DURATION_CUE.search(before):
+        return False
+    # "the fall of the regime": the season only with a year or after a preposition.
+    if _FALL_WORD.match(phrase):
+        return bool(_PREP_BEFORE.search(before)) and not _OF_NOT_YEAR.match(after)
+    return True
+
+
+_UNIT_WORD: Final = re.compile(
+    r"\b(day|weekend|week|fortnight|month|quarter|year)s?\b", re.I
+)
+_UNIT_DAYS: Final = {
+    "day": 1,
+    "weekend": 7,
+    "week": 7,
+    "fortnight": 14,
+    "month": 31,
+    "quarter": 92,
+    "year": 366,
+}
+
+
+def unit_days(phrase: str) -> int | None:
+    """The most days a unit the phrase counts in spans ("a week later": 7), or None."""
+    m = _UNIT_WORD.search(phrase)
+    return None if m is None else _UNIT_DAYS[m.group(1).lower()]
+
+
+# -- sentences -------------------------------------------------------------------------
+
+_ABBREVIATIONS: Final = frozenset(
+    [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "st",
+        "mt",
+        "ft",
+        "ave",
+        "blvd",
+        "rd",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jr",
+        "sr",
+        "vs",
+        "etc",
+        "no",
+        "nos",
+        "approx",
+        "dept",
+        "univ",
+        "est",
+        "fig",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
+)
+_BOUNDARY: Final = re.compile(
+    r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])|\n[ \t]*\n\s*"
+)
+_LAST_WORD: Final = re.compile(r"(\S+)$")
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) spans of the sentences in *text*, blank ones skipped."""
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().startswith("."):
+            word = _LAST_WORD.search(text, 0, m.start())
+            token = word.group(1).lower().lstrip("\"'\u201c\u2018(") if word else ""
+            # An abbreviation ("Jan.", "Mr.") or an initial ("P.") ends no sentence.
+            if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
+        yield from _trimmed(text, start, m.end())
+        start = m.end()
+    yield from _trimmed(text, start, len(text))
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        yield start, end
