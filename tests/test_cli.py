@@ -227,7 +227,8 @@ class TestBadInput:
         assert len(result.stderr.splitlines()) == 1
 
     @pytest.mark.parametrize(
-        "command", [[], ["demo"], ["show"], ["check"], ["export"], ["resolve"]]
+        "command",
+        [[], ["demo"], ["show"], ["check"], ["export"], ["resolve"], ["extract"]],
     )
     def test_help_everywhere(
         self, command: list[str], capsys: pytest.CaptureFixture[str]
@@ -314,6 +315,121 @@ class TestResolve:
 
         assert main(["resolve", "January 2025"]) == 0
         assert "2025-01  (month" in capsys.readouterr().out
+
+
+class TestExtract:
+    @pytest.fixture
+    def article(self, tmp_path: Path) -> Path:
+        path = tmp_path / "article.txt"
+        path.write_text(
+            "Ministers met in Vienna on March 3.\n"
+            "Two days later, the delegation flew home. Exports fell in 2023.\n",
+            encoding="utf-8",
+        )
+        return path
+
+    def test_text(self, article: Path, capsys: pytest.CaptureFixture[str]):
+        """One line per mention: offsets, EDTF date, words, and the anchor."""
+
+        assert main(["extract", str(article), "--published", "2025-04-01"]) == 0
+        assert capsys.readouterr().out.splitlines() == [
+            "27-34  2025-03-03  'March 3'",
+            "36-50  2025-03-05  'Two days later'  (counted from 'March 3')",
+            "94-98  2023  '2023'",
+        ]
+
+    def test_json(self, article: Path, capsys: pytest.CaptureFixture[str]):
+        """--format json lists each mention with its offsets into the file's text."""
+        text = article.read_text(encoding="utf-8")
+
+        assert (
+            main(
+                [
+                    "extract",
+                    str(article),
+                    "--published",
+                    "2025-04-01",
+                    "--format",
+                    "json",
+                ]
+            )
+            == 0
+        )
+        doc = json.loads(capsys.readouterr().out)
+        assert [d["when"] for d in doc] == ["2025-03-03", "2025-03-05", "2023"]
+        assert all(text[d["start"] : d["end"]] == d["text"] for d in doc)
+        assert doc[1]["anchor"] == "March 3"
+        assert doc[2]["granularity"] == "year"
+
+    def test_without_published(self, article: Path, capsys: pytest.CaptureFixture[str]):
+        """Without a publication date, only dates that name their year are found."""
+
+        assert main(["extract", str(article)]) == 0
+        assert capsys.readouterr().out == "94-98  2023  '2023'\n"
+
+    def test_prefer_future(self, article: Path, capsys: pytest.CaptureFixture[str]):
+        """--prefer future puts a year-less date at or after the publication date."""
+
+        assert (
+            main(
+                [
+                    "extract",
+                    str(article),
+                    "--published",
+                    "2025-04-01",
+                    "--prefer",
+                    "future",
+                ]
+            )
+            == 0
+        )
+        assert "2026-03-03" in capsys.readouterr().out
+
+    def test_stdin(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ):
+        """- reads the article from standard input."""
+        monkeypatch.setattr("sys.stdin", io.StringIO("Polls close on 2025-05-04."))
+
+        assert main(["extract", "-"]) == 0
+        assert capsys.readouterr().out == "15-25  2025-05-04  '2025-05-04'\n"
+
+    def test_subprocess(self, article: Path):
+        """python -m timeline extract runs as a user would run it."""
+        result = run("extract", str(article), "--published", "2025-04-01")
+
+        assert result.returncode == 0
+        assert result.stdout.startswith("27-34  2025-03-03  'March 3'")
+
+    def test_bad_published(self, article: Path, capsys: pytest.CaptureFixture[str]):
+        """A publication date that is no ISO date is a one-line error, exit 1."""
+
+        assert main(["extract", str(article), "--published", "March 3"]) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("timeline: error: invalid published='March 3'")
+        assert len(err.splitlines()) == 1
+
+    def test_missing_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+        """A file that is not there is a one-line error, exit 1."""
+
+        assert main(["extract", str(tmp_path / "none.txt")]) == 1
+        assert "none.txt: No such file or directory" in capsys.readouterr().err
+
+    def test_not_utf8(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+        """A file that is not UTF-8 text is a one-line error, exit 1."""
+        path = tmp_path / "latin1.txt"
+        path.write_bytes("Caf\xe9 opened on 2024-06-01.".encode("latin-1"))
+
+        assert main(["extract", str(path)]) == 1
+        assert "latin1.txt: not UTF-8 text" in capsys.readouterr().err
+
+    def test_usage(self, capsys: pytest.CaptureFixture[str]):
+        """A missing ARTICLE or an unknown format is a usage error, exit 2; --help exits 0."""
+
+        assert main(["extract"]) == 2
+        assert main(["extract", "a.txt", "--format", "xml"]) == 2
+        assert main(["extract", "--help"]) == 0
+        assert "--published DATE" in capsys.readouterr().out
 
 
 def test_console_script_entry_point():

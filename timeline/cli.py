@@ -1,5 +1,5 @@
 """
-The ``timeline`` command: print the example, show, check and export chronology files, resolve dates.
+The ``timeline`` command: print the example, show, check and export chronology files, resolve dates, extract them from articles.
 
 Exit status: 0 on success, 1 for a bad file or a chronology that does not hold,
 2 for a usage mistake. Errors are one line on stderr, never a traceback.
@@ -165,6 +165,39 @@ def _parser() -> argparse.ArgumentParser:
         "(past, the default), at or after it (future), or the nearest",
     )
     resolve.set_defaults(run=_resolve)
+
+    extract = sub.add_parser(
+        "extract",
+        help="list the dates an article mentions",
+        description="Find the date phrases in ARTICLE (a UTF-8 text file, or - for "
+        "standard input), as timeline.extract() does, and print each with its "
+        "character offsets and its date in EDTF. Phrases such as 'a day later' count "
+        "from the date mentioned just before them.",
+    )
+    extract.add_argument(
+        "article", metavar="ARTICLE", help="a UTF-8 text file, or - for standard input"
+    )
+    extract.add_argument(
+        "--published",
+        metavar="DATE",
+        help="the ISO date the article was published: the reference for "
+        "'yesterday', 'December 25' and the like (without it, only dates that "
+        "name their year are found)",
+    )
+    extract.add_argument(
+        "--prefer",
+        choices=("past", "future", "nearest"),
+        default="past",
+        help="for dates without a year: the year at or before the publication date "
+        "(past, the default), at or after it (future), or the nearest",
+    )
+    extract.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: one line per mention (the default); json: a list of objects",
+    )
+    extract.set_defaults(run=_extract)
     return parser
 
 
@@ -225,6 +258,45 @@ def _resolve(args: argparse.Namespace) -> int:
     w = resolve(args.text, args.reference, anchor=anchor, prefer=args.prefer)
     unit = "range" if w.granularity is None else w.granularity.value
     print(f"{w.to_edtf()}  ({unit}, from {args.text!r})")
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    import json
+
+    from .extract import extract
+
+    if args.article == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            with open(args.article, encoding="utf-8") as f:
+                text = f.read()
+        except UnicodeDecodeError as exc:
+            _error(f"{args.article}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+            return 1
+    mentions = extract(text, args.published, prefer=args.prefer)
+    if args.format == "json":
+        doc = [
+            {
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+                "when": m.when.to_edtf(),
+                "granularity": None
+                if m.when.granularity is None
+                else m.when.granularity.value,
+                "anchor": m.anchor_text,
+                "sentence": m.sentence,
+            }
+            for m in mentions
+        ]
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0
+    for m in mentions:
+        words = " ".join(m.text.split())
+        anchor = "" if m.anchor is None else f"  (counted from {m.anchor_text!r})"
+        print(f"{m.start}-{m.end}  {m.when.to_edtf()}  {words!r}{anchor}")
     return 0
 
 
