@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .link import Link
 
     Ints = NDArray[np.int64]
+    Bools = NDArray[np.bool_]
 
 FAR: Final = 2**40
 
@@ -63,7 +64,7 @@ def own_days(events: Sequence[Event]) -> tuple[Ints, Ints]:
     return lo, hi
 
 
-def link_gaps(links: Sequence[Link]) -> tuple[Ints, Ints, Ints, Ints, Ints]:
+def link_gaps(links: Sequence[Link]) -> tuple[Ints, Ints, Bools, Ints, Bools]:
     """
     Relation codes and gap bounds of every link, as arrays.
 
@@ -87,7 +88,7 @@ def link_gaps(links: Sequence[Link]) -> tuple[Ints, Ints, Ints, Ints, Ints]:
         given = np.array([-1 if x is None else x for x in maxs], dtype=np.int64)
         hi = np.where(given >= 0, given, hi)
         has_hi |= given >= 0
-    return code, lo, has_lo.astype(np.int64), hi, has_hi.astype(np.int64)
+    return code, lo, has_lo, hi, has_hi
 
 
 @attrs.frozen
@@ -105,6 +106,7 @@ class Order:
 
 
 _THIN: Final = 256  # below this many nodes a frontier goes to the Python tail
+_CHUNK: Final = 1 << 16  # edges turned into Python lists at a time
 
 
 def topological_order(n: int, u: Ints, v: Ints) -> Order | None:
@@ -267,17 +269,19 @@ def _relax_in_order(
     with ``sign=-1`` it lowers it to ``values[tail] + weight``.
     """
     vals, prd = values.tolist(), preds.tolist()
-    for e, x, y, w in zip(
-        edges.tolist(),
-        tails[edges].tolist(),
-        heads[edges].tolist(),
-        weights[edges].tolist(),
-        strict=True,
-    ):
-        bound = vals[x] + w
-        if (bound - vals[y]) * sign > 0:
-            vals[y] = bound
-            prd[y] = e
+    for start in range(0, len(edges), _CHUNK):  # small lists: a low peak of memory
+        chunk = edges[start : start + _CHUNK]
+        for e, x, y, w in zip(
+            chunk.tolist(),
+            tails[chunk].tolist(),
+            heads[chunk].tolist(),
+            weights[chunk].tolist(),
+            strict=True,
+        ):
+            bound = vals[x] + w
+            if (bound - vals[y]) * sign > 0:
+                vals[y] = bound
+                prd[y] = e
     return np.array(vals, dtype=np.int64), np.array(prd, dtype=np.int64)
 
 

@@ -257,6 +257,7 @@ class Network:
                         raise UnknownEventError(end, index) from None
             raise  # pragma: no cover - a KeyError names a missing end
         code, gap_lo, has_lo, gap_hi, has_hi = _bulk.link_gaps(links)
+        key = unique = first = None
         if len(links):
             key = (src * n + tgt) * len(_bulk.RELATIONS) + code
             unique, first = np.unique(key, return_index=True)
@@ -266,21 +267,23 @@ class Network:
                 gap_lo, has_lo = gap_lo[keep], has_lo[keep]
                 gap_hi, has_hi = gap_hi[keep], has_hi[keep]
         m = len(self.links)
-        # What chronology() needs: the ends of the links that order their events.
+        # Every array is stored once, compactly; numpy works on views of it, and
+        # temporaries are dropped as soon as they are used (memory peaks matter at
+        # a million events).
         self.link_src, self.link_tgt = _ints(src), _ints(tgt)
         self.link_code = _ints(code)
-        causal = _bulk.CAUSAL[code]
-        if causal.any() and (
-            _bulk.topological_order(n, src[causal], tgt[causal]) is None
-        ):
-            cycle = _bulk.find_cycle(n, src[causal], tgt[causal])
-            raise self._causal_cycle(cycle)
-        ks = np.arange(m, dtype=np.int64)
+        del key, unique, first
+        src, tgt = _view(self.link_src), _view(self.link_tgt)
+        code = _view(self.link_code)
         fw, bw = has_lo.astype(bool), has_hi.astype(bool)
-        e_u = np.concatenate([src[fw], tgt[bw]])
-        e_v = np.concatenate([tgt[fw], src[bw]])
-        e_w = np.concatenate([gap_lo[fw], -gap_hi[bw]])
-        e_link = np.concatenate([ks[fw], ks[bw]])
+        del has_lo, has_hi
+        ks = np.arange(m, dtype=np.int64)
+        self.e_u = _ints(np.concatenate([src[fw], tgt[bw]]))
+        self.e_v = _ints(np.concatenate([tgt[fw], src[bw]]))
+        self.e_w = _ints(np.concatenate([gap_lo[fw], -gap_hi[bw]]))
+        self.e_link = _ints(np.concatenate([ks[fw], ks[bw]]))
+        del ks, fw, bw, gap_lo, gap_hi
+        e_u, e_v, e_w = _view(self.e_u), _view(self.e_v), _view(self.e_w)
         base_lo, base_hi = _bulk.own_days(self.events)
         base_hi_link = np.full(n, _OWN, dtype=np.int64)
         for j in np.flatnonzero(code == _bulk.CODE[Relation.PART_OF]).tolist():
@@ -289,30 +292,47 @@ class Network:
             if last is not None and last < base_hi[part]:
                 base_hi[part] = last
                 base_hi_link[part] = j
-        self._csr_nodes = n
-        out_ptr, out_idx = _bulk.csr(n, e_u)
-        in_ptr, in_idx = _bulk.csr(n, e_v)
-        self._out_ptr, self._out_idx = _ints(out_ptr), _ints(out_idx)
-        self._in_ptr, self._in_idx = _ints(in_ptr), _ints(in_idx)
-        self.e_u, self.e_v, self.e_w, self.e_link = map(_ints, (e_u, e_v, e_w, e_link))
         self.base_lo, self.base_hi = _ints(base_lo), _ints(base_hi)
         self.base_hi_link = _ints(base_hi_link)
+        del base_lo, base_hi, base_hi_link
+        self._csr_nodes = n
+        ptr, idx = _bulk.csr(n, e_u)
+        self._out_ptr, self._out_idx = _ints(ptr), _ints(idx)
+        del ptr, idx
+        ptr, idx = _bulk.csr(n, e_v)
+        self._in_ptr, self._in_idx = _ints(ptr), _ints(idx)
+        del ptr, idx
         order = _bulk.topological_order(n, e_u, e_v)
         if order is None:
-            self.lo, self.hi = _ints(base_lo), _ints(base_hi)
+            # Causal links are edges of G too: only a cyclic G can hide a causal cycle.
+            self._check_causal_cycles(n, src, tgt, code)
+            self.lo, self.hi = array("q", self.base_lo), array("q", self.base_hi)
             self.pred_lo = _ints(np.full(n, _OWN, dtype=np.int64))
             self.pred_hi = _ints(np.full(n, _OWN, dtype=np.int64))
+            del src, tgt, code, e_u, e_v, e_w  # views: the arrays must stay growable
             self._propagate_general()
-            lo, hi = np.frombuffer(self.lo, np.int64), np.frombuffer(self.hi, np.int64)
         else:
-            found = _bulk.propagate_dag(order, e_u, e_v, e_w, base_lo, base_hi)
-            self.lo, self.hi, self.pred_lo, self.pred_hi = map(_ints, found)
+            found = _bulk.propagate_dag(
+                order, e_u, e_v, e_w, _view(self.base_lo), _view(self.base_hi)
+            )
+            del order, src, tgt, code, e_u, e_v, e_w
+            self.lo, self.hi = _ints(found[0]), _ints(found[1])
+            self.pred_lo, self.pred_hi = _ints(found[2]), _ints(found[3])
             del found
-            lo, hi = np.frombuffer(self.lo, np.int64), np.frombuffer(self.hi, np.int64)
+        lo, hi = _view(self.lo), _view(self.hi)
         clashes = np.flatnonzero((lo > hi) | (lo > MAX_DAY) | (hi < MIN_DAY))
         del lo, hi  # views: the arrays must be free to grow again
         if len(clashes):
             self._check_bounds(clashes[:64].tolist())
+
+    def _check_causal_cycles(self, n: int, src: Any, tgt: Any, code: Any) -> None:
+        """Raise CausalCycleError if the causal links alone run in a circle."""
+        causal = _bulk.CAUSAL[code]
+        if causal.any() and (
+            _bulk.topological_order(n, src[causal], tgt[causal]) is None
+        ):
+            cycle = _bulk.find_cycle(n, src[causal], tgt[causal])
+            raise self._causal_cycle(cycle)
 
     def _distinct_links(self, first: Any) -> Any:
         """Drop repeated links (equal ones); raise on a key linked two ways."""
@@ -801,8 +821,13 @@ def _conflict_size(conflict: ChronologyConflict) -> tuple[int, int, str]:
 def _ints(values: Any) -> array[int]:
     """A compact, growable array of 64-bit ints from a numpy array."""
     out = array("q")
-    out.frombytes(np.ascontiguousarray(values, dtype=np.int64).tobytes())
+    out.frombytes(np.ascontiguousarray(values, dtype=np.int64).data.cast("B"))
     return out
+
+
+def _view(values: array[int]) -> Any:
+    """A numpy view of an int array, without a copy (drop it before growing)."""
+    return np.frombuffer(values, dtype=np.int64)
 
 
 def _distinct_events(events: Iterable[Event]) -> tuple[list[Event], dict[str, int]]:
