@@ -208,8 +208,23 @@ def choose(candidates: Iterable[When], ref: Date, direction: Direction) -> When 
     return min(items, key=lambda w: (_distance(w, ref), -w.sort_key[0]))
 
 
+Bounds = tuple[Date, Date]
+
+
+def month_bounds(year: int, month: int) -> Bounds:
+    """The first and last day of a month."""
+    return Date(year, month, 1), month_end(year, month)
+
+
+def months_bounds(year: int, month: int, count: int) -> Bounds:
+    """The first and last day of `count` months from `month` of `year`."""
+    index = year * 12 + month - 1
+    end_year, end_month0 = divmod(index + count - 1, 12)
+    return Date(year, month, 1), month_end(end_year, end_month0 + 1)
+
+
 def yearly(
-    build: Callable[[int], When | None],
+    build: Callable[[int], Bounds | None],
     ref: Date,
     direction: Direction,
     spread: int = 9,
@@ -217,26 +232,37 @@ def yearly(
     """
     `choose` among `build(year)` for the years around the reference's.
 
-    `build(year)` gives the candidate labelled with that year (None where there is
-    none, such as February 29 in a common year); later labels give later spans.
+    `build(year)` gives the first and last day of the candidate labelled with that year
+    (None where there is none, such as February 29 in a common year); later labels
+    give later spans. Only the winner becomes a `When`.
     """
-    past: When | None = None
-    future: When | None = None
+    past: Bounds | None = None
+    future: Bounds | None = None
     if direction in ("past", "nearest"):
         for year in range(min(9999, ref.year + 1), max(0, ref.year - spread), -1):
-            w = build(year)
-            if w is not None and w.earliest is not None and w.earliest <= ref:
-                past = w
+            b = _safe(build, year)
+            if b is not None and b[0] <= ref:
+                past = b
                 break
         if direction == "past":
-            return past
+            return None if past is None else When(*past)
     for year in range(max(1, ref.year - 1), min(9999, ref.year + spread) + 1):
-        w = build(year)
-        if w is not None and w.latest is not None and w.latest >= ref:
-            future = w
+        b = _safe(build, year)
+        if b is not None and b[1] >= ref:
+            future = b
             break
     if direction == "future" or past is None:
-        return future
+        return None if future is None else When(*future)
     if future is None:
-        return past
-    return past if _distance(past, ref) <= _distance(future, ref) else future
+        return When(*past)
+    r = ref.toordinal()
+    closer_past = r - past[1].toordinal() if past[1] < ref else 0
+    closer_future = future[0].toordinal() - r if future[0] > ref else 0
+    return When(*past) if closer_past <= closer_future else When(*future)
+
+
+def _safe(build: Callable[[int], Bounds | None], year: int) -> Bounds | None:
+    try:
+        return build(year)
+    except (ValueError, OverflowError):  # past the year 9999
+        return None

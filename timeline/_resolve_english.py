@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import Final, NamedTuple
 
 import attrs
 
@@ -147,8 +147,11 @@ _UNIT_RE: Final = r"day|week|weekend|month|quarter|year|decade|century|fortnight
 _CAL_UNIT_RE: Final = r"week|weekend|month|quarter|year|decade|century"
 _M: Final = _alt(MONTHS)
 _WD: Final = _alt(WEEKDAYS)
-_NUM: Final = rf"\d{{1,3}}|{_alt(NUMBERS)}"
-_ORD: Final = rf"\d{{1,2}}(?:st|nd|rd|th)?|{_alt(ORDINALS)}"
+# Number and ordinal words match as any word (or two); the handlers look them up. One
+# alternation of every number word would make the patterns slow to compile and match.
+_WORD_NUM: Final = r"[a-z]+(?:[- ][a-z]+)?"
+_NUM: Final = rf"\d{{1,3}}|a couple of|{_WORD_NUM}"
+_ORD: Final = rf"\d{{1,2}}(?:st|nd|rd|th)?|{_WORD_NUM}"
 _DAYPART: Final = r"(?: (?:morning|afternoon|evening|night|noon|midday))?"
 _PAST_WORDS: Final = r"last|past|previous|the last|the past|the previous|the preceding|this past|the prior"
 _NEXT_WORDS: Final = r"next|coming|the coming|this coming|the next"
@@ -174,8 +177,7 @@ _YEAR_SPEC: Final = (
 )
 
 
-@attrs.frozen
-class Ctx:
+class Ctx(NamedTuple):
     """
     What a phrase is resolved against.
 
@@ -225,17 +227,117 @@ class Ctx:
 
 
 Rule = Callable[["re.Match[str]", Ctx], When | None]
-_RULES: list[tuple[re.Pattern[str], Rule]] = []
+# (triggers, pattern, handler). Patterns stay strings: `re` compiles each the first
+# time a phrase gets that far and caches it, so importing costs no compilation.
+_RULES: list[tuple[frozenset[str] | None, str, Rule]] = []
+
+# The words one of which a phrase must hold for a rule to be tried: a cheap set test
+# that spares most phrases most regular expressions. "#num": a token with a digit;
+# "#dash": a dash between words; "#poss": a possessive. Rules not listed always run.
+_DAY_PARTS: Final = "morning afternoon evening night noon midday"
+_TRIGGERS: Final = {
+    "_month_day_rule": " ".join(MONTHS),
+    "_day_month_rule": " ".join(MONTHS),
+    "_month_year_rule": " ".join(MONTHS),
+    "_month_rule": " ".join(MONTHS),
+    "_year_rule": "#num",
+    "_decade_rule": "#num",
+    "_short_decade_rule": "#num",
+    "_century_rule": "century",
+    "_weekday_rule": " ".join(WEEKDAYS),
+    "_q_rule": "#num",
+    "_quarter_rule": "quarter",
+    "_first_two_quarters_rule": "quarters",
+    "_h_rule": "#num",
+    "_half_rule": "half",
+    "_season_rule": "spring summer autumn fall winter",
+    "_holiday_rule": "christmas boxing new independence halloween valentine's thanksgiving",
+    "_day_word_rule": "today tonight yesterday tomorrow",
+    "_now_rule": "now currently current present presently moment time " + _DAY_PARTS,
+    "_last_night_rule": "night overnight",
+    "_two_days_rule": "yesterday tomorrow",
+    "_recently_rule": "recently lately recent late past",
+    "_future_rule": "soon shortly future term coming next",
+    "_this_unit_rule": "week weekend month quarter year decade century",
+    "_last_unit_rule": "week weekend month quarter year decade century",
+    "_next_unit_rule": "week weekend month quarter year decade century",
+    "_weekend_rule": "weekend",
+    "_the_unit_rule": "year month week",
+    "_year_ago_in_quarter_rule": "year",
+    "_ago_rule": "ago now hence back",
+    "_in_n_rule": "in",
+    "_last_n_rule": "days weeks weekends months quarters years decades centuries fortnights",
+    "_earlier_this_rule": "earlier later",
+    "_year_end_rule": "year-end year's end",
+    "_same_day_rule": "day then time date",
+    "_that_unit_rule": "that same",
+    "_earlier_that_rule": "earlier later",
+    "_neighbour_rule": "following next previous preceding prior subsequent before after earlier later",
+    "_anaphoric_shift_rule": "earlier later after afterwards afterward before beforehand previously prior on that",
+    "_the_quarter_rule": "quarter",
+    "_latest_quarter_rule": "quarter",
+    "_year_ago_quarter_rule": "quarter period",
+    "_since_rule": "since",
+    "_before_rule": "before prior until till up through by no not ahead",
+    "_after_rule": "after following from starting beginning no not",
+    "_or_later_rule": "or onwards onward and on",
+    "_range_rule": "between to until till through #dash",
+    "_around_rule": "around about circa ca c approximately roughly sometime some near close towards toward",
+    "_part_rule": "early mid late earlier later beginning start middle end days",
+    "_week_of_rule": "week",
+    "_nth_week_rule": "week",
+    "_possessive_rule": "#poss",
+}
 
 
 def rule(pattern: str) -> Callable[[Rule], Rule]:
     """Register a handler for phrases that match `pattern` in full."""
 
     def register(fn: Rule) -> Rule:
-        _RULES.append((re.compile(pattern), fn))
+        words = _TRIGGERS.get(fn.__name__)
+        triggers = None if words is None else frozenset(words.split())
+        _RULES.append((triggers, pattern, fn))
         return fn
 
     return register
+
+
+_DIGIT: Final = re.compile(r"\d")
+
+
+def _candidates(t: str) -> list[int]:
+    """The rules worth trying on `t`, in registration order."""
+    tokens = t.split()
+    if "-" in t:
+        tokens += t.replace("-", " ").split()
+        tokens.append("#dash")
+    if _DIGIT.search(t):
+        tokens.append("#num")
+    if "'s " in t:
+        tokens.append("#poss")
+    if not _INDEX:
+        _build_index()
+    found: set[int] = set(_ALWAYS)
+    for token in tokens:
+        rules = _INDEX.get(token)
+        if rules is not None:
+            found.update(rules)
+    return sorted(found)
+
+
+_INDEX: dict[str, list[int]] = {}
+_COMPILED: dict[int, re.Pattern[str]] = {}
+_ALWAYS: list[int] = []
+
+
+def _build_index() -> None:
+    """Map each trigger word to the rules it lets through."""
+    for i, (triggers, _, _) in enumerate(_RULES):
+        if triggers is None:
+            _ALWAYS.append(i)
+            continue
+        for word in triggers:
+            _INDEX.setdefault(word, []).append(i)
 
 
 def _found(found: When | None, ctx: Ctx) -> When:
@@ -244,13 +346,23 @@ def _found(found: When | None, ctx: Ctx) -> When:
     return found
 
 
+class _NotANumber(Exception):
+    """A word in a number's (or unit's) place that is none: the rule does not apply."""
+
+
 def _num(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBERS[word]
+    if word.isdigit():
+        return int(word)
+    if word not in NUMBERS:
+        raise _NotANumber(word)
+    return NUMBERS[word]
 
 
 def _ordinal(word: str) -> int:
     if word[:1].isdigit():
         return int(word.rstrip("stndrh"))
+    if word not in ORDINALS:
+        raise _NotANumber(word)
     return ORDINALS[word]
 
 
@@ -295,14 +407,14 @@ def _month_day(
         raise ctx.fail(msg)
     wd = None if weekday is None else WEEKDAYS[weekday]
 
-    def build(y: int) -> When | None:
+    def build(y: int) -> cal.Bounds | None:
         try:
             d = Date(y, month, day)
         except ValueError:
             return None
         if wd is not None and d.isoweekday() != wd:
             return None
-        return When(d, d)
+        return d, d
 
     # "Saturday, April 25": the nearest April 25 that is a Saturday.
     found = cal.yearly(build, ctx.ref, ctx.direction if wd is None else "nearest")
@@ -396,18 +508,49 @@ _PUNCT: Final = re.compile(r"[,()\[\]\"“”]")
 _ABBREV_DOT: Final = re.compile(r"(?<=[a-z])\.")
 _DASHES: Final = re.compile(r"[‐‑‒–—―]")  # noqa: RUF001 - the dashes we fold
 _MID: Final = re.compile(r"\bmid-(?=[a-z0-9'])")
-_LEADING: Final = re.compile(
-    rf"^(?:on|in(?! (?:{_NUM}) (?:{_UNIT_RE})s?\b)|at|during|throughout|within|for|of|all of|most of|much of|"
+_LEADING: Final = (
+    rf"^(?:on|in(?! (?:\S+|\S+ \S+) (?:{_UNIT_RE})s?\b)|at|during|throughout|within|for|of|all of|most of|much of|"
     r"(?:a |the )?(?:good |large |big |greater |major |first |better )?part of|"
     r"the course of|the whole of|sometime in|some time in) "
 )
+_LEADING_WORDS: Final = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "throughout",
+        "within",
+        "for",
+        "of",
+        "all",
+        "most",
+        "much",
+        "a",
+        "the",
+        "good",
+        "large",
+        "big",
+        "greater",
+        "major",
+        "first",
+        "better",
+        "part",
+        "sometime",
+        "some",
+    ]
+)
+_PLAIN: Final = re.compile(r"[a-z0-9 ]+")
 _FISCAL: Final = re.compile(r"\bfiscal(?:[ -]year)?(?= \d{4})|\bfiscal[ -]?")
 _TRAILING_S: Final = re.compile(r"(?<=[a-z])'s?$")
 
 
 def normalise(text: str) -> str:
     """Lower case, plain punctuation, one space between words."""
-    t = text.lower().replace("’", "'").replace("‘", "'")  # noqa: RUF001 - curly quotes
+    t = text.lower()
+    if _PLAIN.fullmatch(t):  # the common case: nothing to fold
+        return t
+    t = t.replace("’", "'").replace("‘", "'")  # noqa: RUF001 - curly quotes
     t = _DASHES.sub("-", t)
     t = _PUNCT.sub(" ", t)
     t = _ABBREV_DOT.sub("", t)
@@ -419,9 +562,10 @@ def normalise(text: str) -> str:
 def parse(text: str, ctx: Ctx) -> When | None:
     """The `When` an English phrase names, or None when it is not a phrase we know."""
     t = text.strip().lower()
-    found = parse_numeric(t, ctx)
-    if found is not None:
-        return found
+    if t[:1].isdigit():
+        found = parse_numeric(t, ctx)
+        if found is not None:
+            return found
     return parse_words(normalise(text), ctx)
 
 
@@ -436,12 +580,13 @@ def parse_words(t: str, ctx: Ctx) -> When | None:
     if t.endswith(" or so") or " or so " in t:
         t = t.replace(" or so", "")
         approximate = True
-    while True:
-        m = _LEADING.match(t)
+    while t.split(" ", 1)[0] in _LEADING_WORDS:
+        m = re.match(_LEADING, t)
         if m is None or m.end() == len(t):
             break
         t = t[m.end() :]
-    t = _TRAILING_S.sub("", t)
+    if "'" in t:
+        t = _TRAILING_S.sub("", t)
     found = _match(t, ctx)
     if found is None:
         return None
@@ -455,10 +600,17 @@ def parse_words(t: str, ctx: Ctx) -> When | None:
 
 
 def _match(t: str, ctx: Ctx) -> When | None:
-    for pattern, fn in _RULES:
+    for index in _candidates(t):
+        pattern = _COMPILED.get(index)
+        if pattern is None:
+            pattern = _COMPILED[index] = re.compile(_RULES[index][1])
         m = pattern.fullmatch(t)
+        fn = _RULES[index][2]
         if m is not None:
-            found = fn(m, ctx)
+            try:
+                found = fn(m, ctx)
+            except _NotANumber:
+                continue
             if found is not None:
                 return found
     return None
@@ -506,7 +658,7 @@ def _month_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     rel = m["rel"]
     ref = ctx.ref
     if rel is None:
-        found = cal.yearly(lambda y: When.month(y, month), ref, ctx.direction)
+        found = cal.yearly(lambda y: cal.month_bounds(y, month), ref, ctx.direction)
         return _found(found, ctx)
     if rel == "this":
         return When.month(ref.year, month)
@@ -551,7 +703,7 @@ def _short_decade_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When.decade(year)
 
 
-@rule(rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)}) century")
+@rule(rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_WORD_NUM}) century")
 def _century_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The 20th century: 1900-1999, as news and TimeML count it."""
     n = _ordinal(m["n"])
@@ -593,7 +745,9 @@ def _weekday_rule(m: re.Match[str], ctx: Ctx) -> When:
 def _quarter_in(ctx: Ctx, q: int, year: str | None) -> When:
     if year is not None:
         return When.quarter(_year(ctx, year), q)
-    found = cal.yearly(lambda y: When.quarter(y, q), ctx.ref, ctx.prefer)
+    found = cal.yearly(
+        lambda y: cal.months_bounds(y, 3 * q - 2, 3), ctx.ref, ctx.prefer
+    )
     return _found(found, ctx)
 
 
@@ -627,7 +781,7 @@ def _first_two_quarters_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The first two quarters of 1990: its first half."""
     y = m["y"] or (m["y0"] or "").strip() or None
     if y is None:
-        found = cal.yearly(lambda yr: When.half(yr, 1), ctx.ref, ctx.prefer)
+        found = cal.yearly(lambda yr: cal.months_bounds(yr, 1, 6), ctx.ref, ctx.prefer)
         return _found(found, ctx)
     return When.half(_year(ctx, y), 1)
 
@@ -638,7 +792,9 @@ def _h_rule(m: re.Match[str], ctx: Ctx) -> When:
     h = int(m["h"] or m["h2"])
     y = m["y"] or m["y2"]
     if y is None:
-        found = cal.yearly(lambda yr: When.half(yr, h), ctx.ref, ctx.prefer)
+        found = cal.yearly(
+            lambda yr: cal.months_bounds(yr, 6 * h - 5, 6), ctx.ref, ctx.prefer
+        )
         return _found(found, ctx)
     return When.half(int(y), h)
 
@@ -649,7 +805,9 @@ def _half_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     h = 1 if m["h"] in ("first", "1st") else 2
     rest = m["rest"]
     if rest is None:
-        found = cal.yearly(lambda yr: When.half(yr, h), ctx.ref, ctx.prefer)
+        found = cal.yearly(
+            lambda yr: cal.months_bounds(yr, 6 * h - 5, 6), ctx.ref, ctx.prefer
+        )
         return _found(found, ctx)
     inner = _inner(rest, ctx)
     if not inner.is_bounded:
@@ -668,7 +826,9 @@ def _season_rule(m: re.Match[str], ctx: Ctx) -> When:
     ref = ctx.ref
     rel = m["rel"]
     if rel is None:
-        found = cal.yearly(lambda y: cal.season(y, name), ref, ctx.prefer)
+        found = cal.yearly(
+            lambda y: cal.months_bounds(y, cal.SEASONS[name], 3), ref, ctx.prefer
+        )
         return _found(found, ctx)
     if rel == "this":
         year = ref.year - 1 if name == "winter" and ref.month < 3 else ref.year
@@ -728,7 +888,7 @@ def _holiday_rule(m: re.Match[str], ctx: Ctx) -> When:
         direction, ref = "past", add_days(ref, -1)
     elif rel == "next":
         direction, ref = "future", add_days(ref, 1)
-    found = cal.yearly(lambda y: cal.one_day(day_of(y)), ref, direction)
+    found = cal.yearly(lambda y: (day_of(y), day_of(y)), ref, direction)
     return _found(found, ctx)
 
 
@@ -789,6 +949,8 @@ def _unit(word: str) -> Unit:
     word = word.removesuffix("s")
     if word == "centurie":
         word = "century"
+    if word not in _UNITS:  # a fortnight has no calendar unit
+        raise _NotANumber(word)
     return _UNITS[word]  # type: ignore[return-value]
 
 
@@ -896,18 +1058,13 @@ def _year_ago_in_quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 def _ago_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Two days ago, a year ago (that year), six weeks ago (that ISO week), in two weeks."""
     n = _num(m["n"])
-    word = m["u"]
     sign = 1 if m["dir"] in ("from now", "hence") else -1
-    unit = _unit(word)
     ref = ctx.ref
-    if word == "fortnight":
+    if m["u"] == "fortnight":
         found = cal.one_day(add_days(ref, 14 * n * sign))
-    elif unit in ("day", "week", "weekend", "month", "year", "quarter"):
-        anchor = _shift(cal.one_day(ref), unit, sign * n, ctx)
-        assert anchor.earliest is not None
-        found = cal.unit_of(anchor.earliest, "week" if unit == "weekend" else unit)
     else:
-        found = cal.unit_of(ref, unit, sign * n)
+        # The unit that many units from the reference's: "a year ago" is last year.
+        found = cal.unit_of(ref, _unit(m["u"]), sign * n)
     if m["approx"] is not None:
         found = attrs.evolve(found, approximate=True)
     return found
@@ -1222,7 +1379,7 @@ def _week_of_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     r"(?:the )?(?P<n>\d{1,2}|"
-    + _alt(ORDINALS)
+    + _WORD_NUM
     + r") week of (?P<y>\d{4})|week (?P<n2>\d{1,2})(?: of)? (?P<y2>\d{4})"
 )
 def _nth_week_rule(m: re.Match[str], ctx: Ctx) -> When:
@@ -1236,10 +1393,10 @@ def _nth_week_rule(m: re.Match[str], ctx: Ctx) -> When:
         raise ctx.fail(msg) from None
 
 
-_POSSESSIVE: Final = re.compile(rf"(?P<y>{_YEAR_SPEC})'s (?P<x>.+)")
+_POSSESSIVE: Final = rf"(?P<y>{_YEAR_SPEC})'s (?P<x>.+)"
 
 
-@rule(_POSSESSIVE.pattern)
+@rule(_POSSESSIVE)
 def _possessive_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """This year's third quarter, 2024's first half: the part named, of that year."""
     return parse_words(f"{m['x']} of {m['y']}", ctx)
