@@ -28,8 +28,6 @@ _CUE: Final = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b")
 _BOUNDARY: Final = re.compile(
     r"[;:!?\"()]|\b(?:that|(?<!now )and|but|while|who|which)\b"
 )
-_DEADLINE: Final = re.compile(r"\bdeadline\b")
-_AFTER: Final = 25  # characters after the phrase where "deadline" still names it
 _WINDOW: Final = 80  # characters before the phrase that can hold its governing verb
 
 
@@ -53,9 +51,4 @@ def tense_of(phrase: str, context: str) -> Tense | None:
     last: Tense | None = None
     for m in _CUE.finditer(before):
         last = "future" if m.group("future") else "past"
-    if last is None and where >= 0:
-        # "set Nov. 10 as the deadline": a deadline named right after the date.
-        after = sentence[where + len(phrase) : where + len(phrase) + _AFTER]
-        if _DEADLINE.search(after):
-            return "future"
     return last

@@ -242,6 +242,7 @@ _TRIGGERS: Final = {
     "_month_rule": " ".join(MONTHS),
     "_year_rule": "#num",
     "_decade_rule": "#num",
+    "_year_in_words_rule": "year",
     "_short_decade_rule": "#num",
     "_century_rule": "century",
     "_weekday_rule": " ".join(WEEKDAYS),
@@ -256,7 +257,7 @@ _TRIGGERS: Final = {
     "_now_rule": "now currently current present presently moment time " + _DAY_PARTS,
     "_last_night_rule": "night overnight",
     "_two_days_rule": "yesterday tomorrow",
-    "_recently_rule": "recently lately recent late past",
+    "_recently_rule": "recently lately recent late past last",
     "_future_rule": "soon shortly future term coming next",
     "_this_unit_rule": "week weekend month quarter year decade century",
     "_last_unit_rule": "week weekend month quarter year decade century",
@@ -682,6 +683,40 @@ def _year_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When.year(year)
 
 
+def _year_words(words: str) -> int | None:
+    """'two thousand and five' 2005, 'nineteen ninety-eight' 1998, 'nineteen hundred' 1900."""
+    words = words.replace(" and ", " ")
+    if words.startswith("two thousand"):
+        rest = words.removeprefix("two thousand").strip()
+        return (
+            2000 + (NUMBERS[rest] if rest else 0)
+            if not rest or rest in NUMBERS
+            else None
+        )
+    head, _, tail = words.partition(" ")
+    if head not in NUMBERS or not 10 <= NUMBERS[head] <= 99:
+        return None
+    if tail == "hundred":
+        return 100 * NUMBERS[head]
+    if tail.startswith("oh "):
+        tail_value = NUMBERS.get(tail.removeprefix("oh "))
+        return (
+            None
+            if tail_value is None or tail_value > 9
+            else 100 * NUMBERS[head] + tail_value
+        )
+    if tail in NUMBERS and 10 <= NUMBERS[tail] <= 99:
+        return 100 * NUMBERS[head] + NUMBERS[tail]
+    return None
+
+
+@rule(r"the year (?P<w>[a-z -]+)")
+def _year_in_words_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """The year two thousand, the year nineteen ninety-eight."""
+    year = _year_words(m["w"])
+    return None if year is None or year < 1 else When.year(year)
+
+
 @rule(r"(?:the )?(?P<y>\d{3}0)'?s")
 def _decade_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The 1990s."""
@@ -1056,14 +1091,17 @@ def _year_ago_in_quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     rf"(?:(?P<approx>{_APPROX}) )?(?P<n>{_NUM}) (?P<u>{_UNIT_RE})s? (?P<dir>ago|from now|hence|back|before now|earlier than now)"
 )
 def _ago_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """Two days ago, a year ago (that year), six weeks ago (that ISO week), in two weeks."""
+    """Two days ago, a year ago (that day), two years ago (that year), six weeks ago (that ISO week)."""
     n = _num(m["n"])
     sign = 1 if m["dir"] in ("from now", "hence") else -1
     ref = ctx.ref
     if m["u"] == "fortnight":
         found = cal.one_day(add_days(ref, 14 * n * sign))
+    elif n == 1:
+        # "A year ago", "a week ago": that day, one unit from the reference.
+        found = _shift(cal.one_day(ref), m["u"], sign, ctx)
     else:
-        # The unit that many units from the reference's: "a year ago" is last year.
+        # "Two years ago", "six weeks ago": a rounder count names the unit itself.
         found = cal.unit_of(ref, _unit(m["u"]), sign * n)
     if m["approx"] is not None:
         found = attrs.evolve(found, approximate=True)
