@@ -205,7 +205,8 @@ def run_link(shape: str, n: int, tries: int = 200) -> dict[str, Any]:
     times = []
     while len(times) < tries:
         a, b = (dated[i] for i in rng.integers(0, len(dated), 2))
-        assert a.when.earliest is not None and b.when.earliest is not None
+        assert a.when.earliest is not None
+        assert b.when.earliest is not None
         if a.when.earliest >= b.when.earliest:
             continue
         if t._find_links(a.id, b.id):

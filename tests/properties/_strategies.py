@@ -123,7 +123,9 @@ class Oracle:
                 if span.latest is not None:
                     d = self.domains[i]
                     d[1] = min(d[1], span.latest.toordinal())
-        self.causal = [(index[k.source], index[k.target]) for k in lks if k.relation.is_causal]
+        self.causal = [
+            (index[k.source], index[k.target]) for k in lks if k.relation.is_causal
+        ]
 
     def has_causal_cycle(self) -> bool:
         """True when causal links alone run in a circle."""
