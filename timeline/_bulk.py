@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     Bools = NDArray[np.bool_]
 
 FAR: Final = 2**40
+_CHUNK: Final = 1 << 16  # items turned into Python lists at a time
 
 # Relation codes for vectorised gaps.
 RELATIONS: Final = tuple(Relation)
@@ -55,12 +56,18 @@ _latest = operator.attrgetter("latest")
 
 def own_days(events: Sequence[Event]) -> tuple[Ints, Ints]:
     """Each event's own earliest and latest day ordinals (-FAR/FAR when open)."""
-    whens = list(map(_when, events))
-    first = list(map(_earliest, whens))
-    lo = np.array([-FAR if d is None else d.toordinal() for d in first], dtype=np.int64)
-    del first
-    last = list(map(_latest, whens))
-    hi = np.array([FAR if d is None else d.toordinal() for d in last], dtype=np.int64)
+    n = len(events)
+    lo = np.empty(n, dtype=np.int64)
+    hi = np.empty(n, dtype=np.int64)
+    for start in range(0, n, _CHUNK):  # in chunks: short-lived lists
+        whens = list(map(_when, events[start : start + _CHUNK]))
+        stop = start + len(whens)
+        lo[start:stop] = [
+            -FAR if d is None else d.toordinal() for d in map(_earliest, whens)
+        ]
+        hi[start:stop] = [
+            FAR if d is None else d.toordinal() for d in map(_latest, whens)
+        ]
     return lo, hi
 
 
@@ -106,7 +113,6 @@ class Order:
 
 
 _THIN: Final = 256  # below this many nodes a frontier goes to the Python tail
-_CHUNK: Final = 1 << 16  # edges turned into Python lists at a time
 
 
 def topological_order(n: int, u: Ints, v: Ints) -> Order | None:
@@ -227,15 +233,18 @@ def propagate_dag(
     rest = by_source[cut[wide] :]
     if len(rest):
         lo, pred_lo = _relax_in_order(rest, e_u, e_v, e_w, lo, pred_lo, sign=1)
+    del from_step, by_source, rest
 
     # Latest days: edges by the step of their target, the last step first.
     to_step = step[e_v]
+    del step
     by_target = np.argsort(-to_step, kind="stable")
     sorted_steps = to_step[by_target]
+    del to_step
     in_tail = int(np.count_nonzero(sorted_steps >= wide))
     if in_tail:
         hi, pred_hi = _relax_in_order(
-            by_target[:in_tail], e_v, e_u, -e_w, hi, pred_hi, sign=-1
+            by_target[:in_tail], e_v, e_u, e_w, hi, pred_hi, sign=-1
         )
     # Steps are in decreasing order after the tail; find each level's slice.
     levels_part = -sorted_steps[in_tail:]
@@ -266,7 +275,7 @@ def _relax_in_order(
     One pass over `edges` in the order given, node by node in plain Python.
 
     With ``sign=1`` it raises ``values[head]`` to ``values[tail] + weight``;
-    with ``sign=-1`` it lowers it to ``values[tail] + weight``.
+    with ``sign=-1`` it lowers it to ``values[tail] - weight``.
     """
     vals, prd = values.tolist(), preds.tolist()
     for start in range(0, len(edges), _CHUNK):  # small lists: a low peak of memory
@@ -275,7 +284,7 @@ def _relax_in_order(
             chunk.tolist(),
             tails[chunk].tolist(),
             heads[chunk].tolist(),
-            weights[chunk].tolist(),
+            (weights[chunk] * sign).tolist(),
             strict=True,
         ):
             bound = vals[x] + w

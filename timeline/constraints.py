@@ -257,12 +257,13 @@ class Network:
                         raise UnknownEventError(end, index) from None
             raise  # pragma: no cover - a KeyError names a missing end
         code, gap_lo, has_lo, gap_hi, has_hi = _bulk.link_gaps(links)
-        key = unique = first = None
-        if len(links):
+        if len(links) > 1:
             key = (src * n + tgt) * len(_bulk.RELATIONS) + code
-            unique, first = np.unique(key, return_index=True)
-            if len(unique) < len(links):
-                keep = self._distinct_links(first)
+            key.sort()
+            repeated = bool((key[1:] == key[:-1]).any())
+            del key
+            if repeated:
+                keep = self._distinct_links()
                 src, tgt, code = src[keep], tgt[keep], code[keep]
                 gap_lo, has_lo = gap_lo[keep], has_lo[keep]
                 gap_hi, has_hi = gap_hi[keep], has_hi[keep]
@@ -272,7 +273,6 @@ class Network:
         # a million events).
         self.link_src, self.link_tgt = _ints(src), _ints(tgt)
         self.link_code = _ints(code)
-        del key, unique, first
         src, tgt = _view(self.link_src), _view(self.link_tgt)
         code = _view(self.link_code)
         fw, bw = has_lo.astype(bool), has_hi.astype(bool)
@@ -334,7 +334,7 @@ class Network:
             cycle = _bulk.find_cycle(n, src[causal], tgt[causal])
             raise self._causal_cycle(cycle)
 
-    def _distinct_links(self, first: Any) -> Any:
+    def _distinct_links(self) -> Any:
         """Drop repeated links (equal ones); raise on a key linked two ways."""
         seen: dict[tuple[str, str, Relation], Link] = {}
         for link in self.links:
@@ -345,9 +345,12 @@ class Network:
                     f"{link.relation.name} with different fields"
                 )
                 raise ValidationError("links", link.key, msg)
-        keep = np.sort(first)
-        self.links = [self.links[k] for k in keep.tolist()]
-        return keep
+        first: dict[tuple[str, str, Relation], int] = {}
+        for k, link in enumerate(self.links):
+            first.setdefault(link.key, k)
+        keep = sorted(first.values())
+        self.links = [self.links[k] for k in keep]
+        return np.array(keep, dtype=np.int64)
 
     def _causal_cycle(
         self, cycle: list[int], extra: Link | None = None

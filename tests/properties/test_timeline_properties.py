@@ -15,6 +15,7 @@ from hypothesis.stateful import (
     rule,
 )
 
+from timeline import _bulk
 from timeline.errors import (
     CausalCycleError,
     ChronologyConflict,
@@ -26,7 +27,7 @@ from timeline.link import Link, Relation
 from timeline.timeline import Timeline
 from timeline.when import When
 
-from ._strategies import IDS, Oracle, batches, links, whens
+from ._strategies import DAY0, IDS, Oracle, batches, links, whens
 
 
 def _build(evs: list[Event], lks: list[Link]) -> Timeline | None:
@@ -294,3 +295,64 @@ def test_unknown_dates_alone_are_consistent():
     t = Timeline([Event(i, i.upper(), When.unknown()) for i in IDS])
 
     assert [e.id for e in t] == list(IDS)
+
+
+class TestVectorisedPaths:
+    """Whole-frontier numpy propagation agrees with the node-by-node path."""
+
+    @given(batches(max_events=5, max_links=6))
+    def test_frontiers_agree_with_tail(self, batch):
+        """Forcing every frontier through numpy changes no bound and no order."""
+        evs, lks = batch
+        reference = _build(evs, lks)
+        assume(reference is not None)
+        assert reference is not None
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(_bulk, "_THIN", 1)
+            vectorised = Timeline(evs, lks)
+
+        assert [vectorised.bounds(e.id) for e in evs] == [
+            reference.bounds(e.id) for e in evs
+        ]
+        assert vectorised.chronology() == reference.chronology()
+
+
+def test_large_random_dag_agrees_with_incremental():
+    """A graph wide enough for numpy frontiers gives what link-by-link gives."""
+    rng = random.Random(4)
+    days = sorted(rng.randrange(0, 400) for _ in range(1500))
+    evs = [
+        Event(f"e{i:04}", f"E{i}", When.unknown() if rng.random() < 0.2 else _day(d))
+        for i, d in enumerate(days)
+    ]
+    lks = {}
+    for _ in range(1500):
+        a, b = sorted(rng.sample(range(len(evs)), 2))
+        relation = (
+            Relation.BEFORE
+            if days[a] < days[b] and rng.random() < 0.5
+            else Relation.CAUSED
+        )
+        lks[(a, b)] = Link(evs[a].id, evs[b].id, relation)
+
+    bulk = Timeline(evs, lks.values())
+    step_by_step = Timeline(evs)
+    for link in lks.values():
+        step_by_step.link(link.source, link.target, link.relation)
+
+    assert bulk == step_by_step
+    assert [bulk.bounds(e.id) for e in evs] == [step_by_step.bounds(e.id) for e in evs]
+    assert bulk.chronology() == step_by_step.chronology()
+    _assert_linear_extension_fast(bulk)
+
+
+def _day(n: int) -> When:
+    d = DAY0.add(days=n)
+    return When(d, d)
+
+
+def _assert_linear_extension_fast(t: Timeline) -> None:
+    position = {e.id: n for n, e in enumerate(t.chronology())}
+    for link in t.links:
+        assert position[link.source] < position[link.target]
