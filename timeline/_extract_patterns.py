@@ -137,7 +137,7 @@ _ANAPHORIC: Final = (
 
 _FLAGS: Final = re.IGNORECASE
 # Word edges: no letter, digit or joining mark right outside a phrase.
-_BEGIN: Final = r"(?<![\w$£€#@/.-])"
+_BEGIN: Final = r"(?<![\w$£€#@/.-])(?=[\w'])"
 _END: Final = r"(?![\w@]|-\w|'\w\w)"
 
 _ABSOLUTE: Final = tuple(
@@ -328,6 +328,7 @@ _BOUNDARY: Final = re.compile(
     r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])|\n[ \t]*\n\s*"
 )
 _LAST_WORD: Final = re.compile(r"(\S+)$")
+_LONGEST_WORD: Final = 12  # enough to recognise any abbreviation above
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -335,7 +336,7 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group().startswith("."):
-            word = _LAST_WORD.search(text, 0, m.start())
+            word = _LAST_WORD.search(text, max(0, m.start() - _LONGEST_WORD), m.start())
             token = word.group(1).lower().lstrip("\"'\u201c\u2018(") if word else ""
             # An abbreviation ("Jan.", "Mr.") or an initial ("P.") ends no sentence.
             if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):

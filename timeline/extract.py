@@ -37,6 +37,9 @@ __all__ = ["Mention", "extract"]
 
 Prefer = Literal["past", "future", "nearest"]
 
+_CONTEXT: Final = 600
+"""The most characters of a sentence passed to `resolve` as a phrase's context."""
+
 _ANCHOR_REACH: Final = 1
 """How many sentences back a relative phrase may look for the date it counts from."""
 
@@ -120,22 +123,22 @@ def extract(
         raise ValidationError("prefer", prefer, "must be 'past', 'future' or 'nearest'")
     langs = _languages(languages)
 
-    spans = list(sentences(text))
-    starts = [s for s, _ in spans]
+    sents = _Sentences(text)
     found: list[Mention] = []
     found_sentence: list[int] = []
     taken = 0  # the end of the last mention kept: nothing may start before it
     for cand in candidates(text):
         if cand.start < taken:
             continue
-        where = max(bisect.bisect_right(starts, cand.start) - 1, 0)
-        sentence = text[spans[where][0] : spans[where][1]] if spans else text
+        where = sents.index(cand.start)
+        sentence = sents.text(where)
         anchor = None
         if cand.relative:
             anchor = _anchor_for(found, found_sentence, where)
             if anchor is None or not _fits(text[cand.start : cand.end], anchor):
                 continue  # relative to nothing we know: skip, never guess
-        when = _resolved(text, cand, reference, anchor, prefer, sentence)
+        context = sents.around(where, cand.start, cand.end)
+        when = _resolved(text, cand, reference, anchor, prefer, context)
         if when is None:
             continue
         found.append(
@@ -151,8 +154,36 @@ def extract(
         found_sentence.append(where)
         taken = cand.end
     if langs:
-        found = _merge(found, _search(text, reference, prefer, langs, spans))
+        found = _merge(found, _search(text, reference, prefer, langs, sents))
     return found
+
+
+class _Sentences:
+    """The sentences of a text: which one holds an offset, and their words."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._spans = list(sentences(text)) or [(0, len(text))]
+        self._starts = [start for start, _ in self._spans]
+        self._cache: dict[int, str] = {}
+
+    def index(self, offset: int) -> int:
+        """The number of the sentence that holds *offset*."""
+        return max(bisect.bisect_right(self._starts, offset) - 1, 0)
+
+    def text(self, i: int) -> str:
+        """Sentence *i*, one string however many mentions share it."""
+        if i not in self._cache:
+            start, end = self._spans[i]
+            self._cache[i] = self._text[start:end]
+        return self._cache[i]
+
+    def around(self, i: int, start: int, end: int) -> str:
+        """The context for a phrase: its sentence, or a window of a very long one."""
+        lo, hi = self._spans[i]
+        if hi - lo <= _CONTEXT:
+            return self.text(i)
+        return self._text[max(lo, start - _CONTEXT // 2) : min(hi, end + _CONTEXT // 2)]
 
 
 def _short(value: object) -> str:
@@ -204,7 +235,7 @@ def _resolved(
     reference: datetime.date | None,
     anchor: Mention | None,
     prefer: Prefer,
-    sentence: str,
+    context: str,
 ) -> When | None:
     """The candidate's `When`, or None when `resolve` cannot read it."""
     try:
@@ -213,7 +244,7 @@ def _resolved(
             reference,
             anchor=None if anchor is None else anchor.when,
             prefer=prefer,
-            context=sentence,
+            context=context,
         )
     except TimelineError:
         return None
@@ -225,7 +256,7 @@ def _search(
     reference: datetime.date | None,
     prefer: Prefer,
     languages: tuple[str, ...],
-    spans: list[tuple[int, int]],
+    sents: _Sentences,
 ) -> list[Mention]:
     """Dates dateparser finds in the given languages, read again by `resolve`."""
     from dateparser.search import search_dates  # costly import: only when asked for
@@ -240,7 +271,6 @@ def _search(
         hits = search_dates(text, languages=list(languages), settings=settings)
     except Exception:  # dateparser fails in its own ways on odd text; report nothing
         return []
-    starts = [s for s, _ in spans]
     mentions: list[Mention] = []
     cursor = 0
     for phrase, _day in hits or ():
@@ -249,20 +279,19 @@ def _search(
             continue
         end = start + len(phrase)
         cursor = end
-        where = max(bisect.bisect_right(starts, start) - 1, 0)
-        sentence = text[spans[where][0] : spans[where][1]] if spans else text
+        where = sents.index(start)
         try:
             when = resolve(
                 phrase,
                 reference,
                 prefer=prefer,
-                context=sentence,
+                context=sents.around(where, start, end),
                 languages=languages,
             )
         except (DateResolutionError, ValidationError):
             continue
         if not when.is_unknown:
-            mentions.append(Mention(phrase, start, end, when, sentence))
+            mentions.append(Mention(phrase, start, end, when, sents.text(where)))
     return mentions
 
 
