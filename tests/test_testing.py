@@ -435,6 +435,19 @@ class TestBatches:
         assert len(ids) == len(set(ids))
         assert all({k.source, k.target} <= set(ids) for k in links)
 
+    @given(tt.timelines(consistent=False, max_events=5))
+    def test_diagnose_agrees_with_an_independent_check(self, batch):
+        """Timeline.diagnose finds a problem exactly when an independent solver (and a
+        search for causal cycles) finds one; a clean batch builds a consistent timeline."""
+        from timeline import Timeline
+
+        events, links = batch
+        independent = bool(tt._causal_cycle(links) or tt._stn_conflict(events, links))
+
+        assert independent == bool(Timeline.diagnose(events, links))
+        if not independent:
+            tt.assert_consistent(Timeline(events, links))
+
     def test_batches_may_conflict(self):
         """Some batches have no solution at all."""
         from timeline import Timeline

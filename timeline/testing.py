@@ -1146,7 +1146,9 @@ def _stn_conflict(events: Sequence[Event], links: Sequence[Link]) -> list[str]:
     The constraints around a negative cycle of the start days' distance graph, or [].
 
     Each constraint ``S(v) - S(u) <= w`` is an edge u -> v of weight w; the node
-    "" stands for day 0. The constraints can all hold iff no cycle is negative
+    "" stands for day 0. The constraints are the events' own dates, the links'
+    gaps, and a PART_OF link's part starting by the end of its whole (the whole's
+    `ends`, or else its own date). They can all hold iff no cycle is negative
     (Bellman-Ford).
     """
     edges: list[tuple[str, str, int, str]] = []
@@ -1155,12 +1157,19 @@ def _stn_conflict(events: Sequence[Event], links: Sequence[Link]) -> list[str]:
             edges.append((e.id, "", -e.when.earliest.toordinal(), _describe(e)))
         if e.when.latest is not None:
             edges.append(("", e.id, e.when.latest.toordinal(), _describe(e)))
+    by_id = {e.id: e for e in events}
     for link in links:
         low, high = link.gap
+        why = f"link {_link_text(link)}"
         if high is not None:
-            edges.append((link.source, link.target, high, f"link {_link_text(link)}"))
+            edges.append((link.source, link.target, high, why))
         if low is not None:
-            edges.append((link.target, link.source, -low, f"link {_link_text(link)}"))
+            edges.append((link.target, link.source, -low, why))
+        whole = by_id[link.target]
+        end = (whole.ends or whole.when).latest
+        if link.relation is Relation.PART_OF and end is not None:
+            # A part starts by the end of its whole.
+            edges.append(("", link.source, end.toordinal(), f"{why}, ending by {end}"))
     nodes = ["", *(e.id for e in events)]
     dist = dict.fromkeys(nodes, 0)
     pred: dict[str, tuple[str, str]] = {}
