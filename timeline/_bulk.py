@@ -296,28 +296,30 @@ def _relax_in_order(
 
 def chronological_order(
     lo: Ints, hi: Ints, ids: Sequence[str], src: Ints, tgt: Ints
-) -> list[int]:
+) -> Ints:
     """
     Node indices sorted by (earliest, latest, id), then fixed where a tie of equal
     bounds puts the target of an ordering link (src -> tgt) before its source.
     """
     n = len(ids)
-    by_bounds = np.lexsort((hi, lo))
-    slo, shi = lo[by_bounds], hi[by_bounds]
+    perm = np.lexsort((hi, lo))
+    slo, shi = lo[perm], hi[perm]
     change = np.ones(n, dtype=bool)
     change[1:] = (slo[1:] != slo[:-1]) | (shi[1:] != shi[:-1])
+    del slo, shi
     starts = np.flatnonzero(change)
+    del change
     sizes = np.diff(np.append(starts, n))
-    perm: list[int] = by_bounds.tolist()
-    key = ids.__getitem__
     for a, size in zip(
         starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True
     ):
-        perm[a : a + size] = sorted(perm[a : a + size], key=key)
+        block = perm[a : a + size]
+        names = [ids[i] for i in block.tolist()]
+        perm[a : a + size] = block[sorted(range(size), key=names.__getitem__)]
     if len(src) == 0:
         return perm
     position = np.empty(n, dtype=np.int64)
-    position[np.array(perm, dtype=np.int64)] = np.arange(n, dtype=np.int64)
+    position[perm] = np.arange(n, dtype=np.int64)
     wrong = position[src] > position[tgt]
     if not wrong.any():
         return perm
@@ -333,7 +335,7 @@ def chronological_order(
         first, last = np.searchsorted(inside_block, [b, b + 1])
         edges = inside[first:last]
         perm[a : a + size] = _kahn_by_id(
-            perm[a : a + size], src[edges].tolist(), tgt[edges].tolist(), ids
+            perm[a : a + size].tolist(), src[edges].tolist(), tgt[edges].tolist(), ids
         )
     return perm
 

@@ -221,9 +221,10 @@ class Timeline:
         hi = np.frombuffer(net.hi, dtype=np.int64)
         ids = list(map(_ID, net.events))
         perm = _bulk.chronological_order(lo, hi, ids, src, tgt)
-        del lo, hi  # views: the arrays must stay free to grow
-        events = net.events
-        return [events[i] for i in perm]
+        del lo, hi, src, tgt, ids  # views: the arrays must stay free to grow
+        events = np.fromiter(net.events, dtype=object, count=len(net.events))
+        ordered: list[Event] = events[perm].tolist()
+        return ordered
 
     def between(
         self,
