@@ -410,6 +410,7 @@ class TestTimelines:
         ("kwargs", "named"),
         [
             ({"min_events": -1}, "min_events=-1"),
+            ({"min_events": None}, "min_events=None"),
             ({"max_events": 1.5}, "max_events=1.5"),
             ({"min_events": 3, "max_events": 2}, "max_events=2"),
             ({"undated_fraction": 1.5}, "undated_fraction=1.5"),
@@ -605,6 +606,7 @@ class TestAssertConsistent:
             tt.assert_consistent(broken)
 
         message = str(info.value)
+        assert "no days satisfy these dates and links together" in message
         for part in ("'crash'", "2024-12-25", "'protest'", "2025-01-28", "prompted"):
             assert part in message
 

@@ -64,7 +64,6 @@ DateLike: TypeAlias = datetime.date | str
 
 _MIN_ORD: Final = datetime.date.min.toordinal()
 _MAX_ORD: Final = datetime.date.max.toordinal()
-_CAUSAL: Final = (Relation.CAUSED, Relation.PROMPTED, Relation.ENABLED)
 # How far past the true gap a generated `max_days` may reach.
 _SLACK: Final = 30
 _BOOLEANS: Final = st.booleans()
@@ -632,7 +631,7 @@ def timelines(
         InvalidArgument: a bad count, fraction, relation or window.
     """
     for name, value in (("min_events", min_events), ("max_events", max_events)):
-        if value is not None and (
+        if (value is not None or name == "min_events") and (
             isinstance(value, bool) or not isinstance(value, int) or value < 0
         ):
             msg = f"{name}={value!r} must be a whole number of events, 0 or more"
@@ -1173,16 +1172,18 @@ def _stn_conflict(events: Sequence[Event], links: Sequence[Link]) -> list[str]:
     nodes = ["", *(e.id for e in events)]
     dist = dict.fromkeys(nodes, 0)
     pred: dict[str, tuple[str, str]] = {}
-    changed = ""
+    changed: str | None = None  # not "": that is day 0's node
     for _ in range(len(nodes)):
-        changed = ""
+        changed = None
         for u, v, w, why in edges:
             if dist[u] + w < dist[v]:
                 dist[v] = dist[u] + w
                 pred[v] = (u, why)
                 changed = v
-        if not changed:
+        if changed is None:
             return []
+    if changed is None:  # pragma: no cover - the loop has returned
+        return []
     # Walk back far enough to be on the cycle, then collect it.
     node = changed
     for _ in range(len(nodes)):
