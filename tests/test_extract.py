@@ -274,6 +274,15 @@ class TestSentences:
             "The parties met again in 2021.",
         ]
 
+    def test_very_long_sentence(self):
+        """A sentence of any length works; the mention keeps all of it."""
+        text = "Markets " + "rallied and " * 200 + "closed on March 3, 2025 at last."
+
+        (m,) = extract(text)
+
+        assert m.text == "March 3, 2025"
+        assert m.sentence == text
+
     def test_no_sentence_text(self):
         """Text of only spaces has no mentions."""
         assert extract("   \n\n  ") == []

@@ -39,7 +39,7 @@ _APPROX: Final = (
 _UNIT: Final = r"(?:day|week|weekend|month|quarter|year|decade|fortnight)"
 _ORD_Q: Final = r"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
 _SEASON: Final = r"(?:spring|summer|autumn|fall|winter)"
-_S: Final = r"[ \t]+"  # a space inside a phrase; a phrase never spans a line break
+_S: Final = r"(?:[ \t]*\n[ \t]*|[ \t]+)"  # a space inside a phrase: a phrase may wrap, not span a blank line
 _PART: Final = (
     r"(?:early|mid-|mid|late|the early|the late|the beginning of|the start of|"
     r"the middle of|the end of)"
