@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import operator
+from array import array
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -139,9 +140,9 @@ def topological_order(n: int, u: Ints, v: Ints) -> Order | None:
     # Kahn's algorithm for the rest, one node at a time.
     tail: list[int] = frontier.tolist()
     if tail:
-        left = indegree.tolist()
-        succ = targets.tolist()
-        bounds = ptr.tolist()
+        # Compact arrays rather than lists: no int object per node or edge.
+        left, succ, bounds = _compact(indegree), _compact(targets), _compact(ptr)
+        del indegree, targets, ptr, idx
         for x in tail:  # the list grows while it is read
             for y in succ[bounds[x] : bounds[x + 1]]:
                 left[y] -= 1
@@ -150,6 +151,13 @@ def topological_order(n: int, u: Ints, v: Ints) -> Order | None:
     if done + len(tail) < n:
         return None
     return Order(levels, tail)
+
+
+def _compact(values: Ints) -> array[int]:
+    """A copy of an int64 array as a compact `array.array`, fast to index in Python."""
+    out = array("q")
+    out.frombytes(np.ascontiguousarray(values, dtype=np.int64).data.cast("B"))
+    return out
 
 
 def csr(n: int, keys: Ints) -> tuple[Ints, Ints]:
@@ -277,7 +285,7 @@ def _relax_in_order(
     With ``sign=1`` it raises ``values[head]`` to ``values[tail] + weight``;
     with ``sign=-1`` it lowers it to ``values[tail] - weight``.
     """
-    vals, prd = values.tolist(), preds.tolist()
+    vals, prd = _compact(values), _compact(preds)
     for start in range(0, len(edges), _CHUNK):  # small lists: a low peak of memory
         chunk = edges[start : start + _CHUNK]
         for e, x, y, w in zip(
@@ -291,7 +299,7 @@ def _relax_in_order(
             if (bound - vals[y]) * sign > 0:
                 vals[y] = bound
                 prd[y] = e
-    return np.array(vals, dtype=np.int64), np.array(prd, dtype=np.int64)
+    return np.frombuffer(vals, dtype=np.int64), np.frombuffer(prd, dtype=np.int64)
 
 
 def chronological_order(
