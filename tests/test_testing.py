@@ -581,6 +581,10 @@ class TestAssertSameChronology:
             AssertionError, match="only in the first timeline: \\['protest'\\]"
         ):
             tt.assert_same_chronology(Timeline([crash, protest]), Timeline([crash]))
+        with pytest.raises(
+            AssertionError, match="only in the second timeline: \\['protest'\\]"
+        ):
+            tt.assert_same_chronology(Timeline([crash]), Timeline([crash, protest]))
 
 
 class TestAssertConsistent:
@@ -621,6 +625,34 @@ class TestAssertConsistent:
         with pytest.raises(AssertionError, match="causal links form a cycle"):
             tt.assert_consistent(broken)
 
+    def test_fails_on_a_bound_outside_the_own_date(self):
+        """An inferred date wider than the event's own date fails, naming both."""
+        from timeline import Timeline
+
+        t = Timeline(crash_and_protest())
+        broken = BrokenTimeline(t, bounds={"crash": When.month(2024, 12)})
+
+        with pytest.raises(AssertionError, match="inferred date 2024-12 of 'crash'"):
+            tt.assert_consistent(broken)
+
+    def test_fails_on_a_link_to_nowhere(self):
+        """A link naming an event the timeline lacks fails, naming the id."""
+        from timeline import Timeline
+
+        broken = BrokenTimeline(Timeline(crash_and_protest()), [Link("crash", "ghost")])
+
+        with pytest.raises(AssertionError, match="names no event 'ghost'"):
+            tt.assert_consistent(broken)
+
+    def test_fails_on_a_chronology_that_drops_events(self):
+        """A chronology that leaves out an event fails."""
+        from timeline import Timeline
+
+        broken = BrokenTimeline(Timeline(crash_and_protest()), drop=1)
+
+        with pytest.raises(AssertionError, match="not each of the 2 events once"):
+            tt.assert_consistent(broken)
+
     def test_fails_on_a_planted_disorder(self):
         """A chronology that lists a later event first fails."""
         from timeline import Timeline
@@ -633,23 +665,25 @@ class TestAssertConsistent:
 
 
 class BrokenTimeline:
-    """A stand-in that reports a real timeline's events with extra links or a reversed
-    chronology, as a buggy container might."""
+    """A stand-in that reports a real timeline's events with extra links, widened
+    inferred dates, a reversed or shortened chronology, as a buggy container might."""
 
-    def __init__(self, t, extra_links, *, reverse=False):
+    def __init__(self, t, extra_links=(), *, reverse=False, bounds=None, drop=0):
         self._t = t
         self.events = t.events
         self.links = (*t.links, *extra_links)
         self._reverse = reverse
+        self._bounds = bounds or {}
+        self._drop = drop
 
     def __getitem__(self, event_id):
         return self._t[event_id]
 
     def bounds(self, event_id):
-        return self._t.bounds(event_id)
+        return self._bounds.get(event_id) or self._t.bounds(event_id)
 
     def chronology(self):
-        order = list(self._t.chronology())
+        order = list(self._t.chronology())[self._drop :]
         return order[::-1] if self._reverse else order
 
 
