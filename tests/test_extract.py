@@ -283,6 +283,18 @@ class TestSentences:
         assert m.text == "March 3, 2025"
         assert m.sentence == text
 
+    def test_phrase_wraps_onto_the_next_line(self):
+        """A phrase broken by a line break is one mention, quoted as written."""
+        text = "The accord was signed on\nMarch 3,\n2025 in Minsk."
+
+        (m,) = extract(text)
+
+        assert (m.text, str(m.when)) == ("March 3,\n2025", "2025-03-03")
+
+    def test_phrase_never_crosses_a_blank_line(self):
+        """A blank line separates what comes before it from what follows."""
+        assert found("Filed in March\n\n3 people were hurt.") == [("March", "2025-03")]
+
     def test_no_sentence_text(self):
         """Text of only spaces has no mentions."""
         assert extract("   \n\n  ") == []

@@ -50,7 +50,7 @@ _HOLIDAY: Final = (
 
 # -- the phrases -----------------------------------------------------------------------
 
-_MONTH_DAY: Final = rf"(?:{_WEEKDAY},?{_S})?{_MONTH}[ \t]*{_DAY}(?:,?{_S}{_YEAR4})?"
+_MONTH_DAY: Final = rf"(?:{_WEEKDAY},?{_S})?{_MONTH}(?:{_S})?{_DAY}(?:,?{_S}{_YEAR4})?"
 _DAY_MONTH: Final = rf"(?:{_WEEKDAY},?{_S})?(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}(?:,?{_S}{_YEAR4})?"
 _MONTH_YEAR: Final = rf"{_MONTH}(?:,?{_S}|{_S}of{_S}){_YEAR_SPEC}"
 _REL_MONTH: Final = rf"(?:last|next|this|this past|this coming){_S}{_MONTH_FULL}"
