@@ -469,7 +469,8 @@ def links(
 
     Args:
         between: the event ids to join, as a strategy or a sequence of at least two
-            distinct ids; default any text.
+            distinct ids; default any text. A strategy must be able to give two
+            different ids: the target is drawn until it differs from the source.
         relations: the relations to use; default every `Relation`.
 
     Shrinks towards a CAUSED link with the default gap and full confidence.
