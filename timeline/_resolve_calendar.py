@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Final, Literal
 
 import pendulum
@@ -178,36 +178,6 @@ def _approx(w: When) -> When:
     return When(w.earliest, w.latest, approximate=True, uncertain=w.uncertain)
 
 
-def _distance(w: When, ref: Date) -> int:
-    assert w.earliest is not None
-    assert w.latest is not None
-    r = ref.toordinal()
-    if w.latest.toordinal() < r:
-        return r - w.latest.toordinal()
-    if w.earliest.toordinal() > r:
-        return w.earliest.toordinal() - r
-    return 0
-
-
-def choose(candidates: Iterable[When], ref: Date, direction: Direction) -> When | None:
-    """
-    Pick the candidate a year-less phrase means, given the reference day.
-
-    ``past``: the latest candidate that starts on or before the reference; ``future``:
-    the first that ends on or after it; ``nearest``: the closest (a tie goes to the past).
-    """
-    items = sorted(candidates, key=lambda w: w.sort_key)
-    if direction == "past":
-        past = [w for w in items if w.earliest is not None and w.earliest <= ref]
-        return past[-1] if past else None
-    if direction == "future":
-        future = [w for w in items if w.latest is not None and w.latest >= ref]
-        return future[0] if future else None
-    if not items:
-        return None
-    return min(items, key=lambda w: (_distance(w, ref), -w.sort_key[0]))
-
-
 Bounds = tuple[Date, Date]
 
 
@@ -230,7 +200,10 @@ def yearly(
     spread: int = 9,
 ) -> When | None:
     """
-    `choose` among `build(year)` for the years around the reference's.
+    The candidate a year-less phrase means, among `build(year)` for the years around
+    the reference's: under ``past`` the latest that starts on or before the reference,
+    under ``future`` the first that ends on or after it, under ``nearest`` the closer
+    of the two (a tie goes to the past).
 
     `build(year)` gives the first and last day of the candidate labelled with that year
     (None where there is none, such as February 29 in a common year); later labels

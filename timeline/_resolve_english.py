@@ -473,7 +473,7 @@ def _slashed(m: re.Match[str], ctx: Ctx) -> When:
     a, b, c = int(a_s), int(b_s), int(c_s)
     if len(a_s) == 4:  # 2025/01/28: year first is always year-month-day
         if ctx.date_order not in (None, "YMD"):
-            msg = f"{t_of(m)} starts with a year, not date_order {ctx.date_order}"
+            msg = f"{_quoted(m)} starts with a year, not date_order {ctx.date_order}"
             raise ctx.fail(msg)
         return _day(ctx, a, b, c)
     if len(c_s) != 4:
@@ -489,7 +489,7 @@ def _slashed(m: re.Match[str], ctx: Ctx) -> When:
         elif a == b:
             order = "DMY"
         else:
-            msg = f"{t_of(m)} could be day/month or month/day: pass date_order='DMY' or 'MDY'"
+            msg = f"{_quoted(m)} could be day/month or month/day: pass date_order='DMY' or 'MDY'"
             raise ctx.fail(msg)
     day, month = (a, b) if order == "DMY" else (b, a)
     if not 1 <= month <= 12:
@@ -498,7 +498,7 @@ def _slashed(m: re.Match[str], ctx: Ctx) -> When:
     return _day(ctx, c, month, day)
 
 
-def t_of(m: re.Match[str]) -> str:
+def _quoted(m: re.Match[str]) -> str:
     """The matched text, quoted."""
     return repr(m.group(0))
 
@@ -671,7 +671,6 @@ def _month_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 
 
 _PAST_SET: Final = frozenset(_PAST_WORDS.split("|"))
-_NEXT_SET: Final = frozenset(_NEXT_WORDS.split("|"))
 
 
 @rule(r"(?:the )?(?:(?:calendar )?year )?(?P<y>\d{4})")
