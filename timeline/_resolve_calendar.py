@@ -18,7 +18,7 @@ Unit = Literal[
 
 Date = pendulum.Date
 
-# Meteorological seasons, as EDTF's season codes 21-24 read them: (first month, months).
+# Meteorological seasons, as EDTF's season codes 21-24 read them: the first of three months.
 # Winter starts in December and runs into the next year: winter 1998 is 1998-12..1999-02.
 SEASONS: Final = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
