@@ -24,14 +24,16 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections.abc import Sequence
-from typing import Any, Final, Literal, final
+from typing import TYPE_CHECKING, Any, Final, Literal, final
 
 import attrs
 
-from ._extract_patterns import Candidate, candidates, sentences, unit_days
 from .errors import DateResolutionError, TimelineError, ValidationError
 from .resolve import resolve
 from .when import When, to_date
+
+if TYPE_CHECKING:
+    from ._extract_patterns import Candidate
 
 __all__ = ["Mention", "extract"]
 
@@ -123,6 +125,9 @@ def extract(
         raise ValidationError("prefer", prefer, "must be 'past', 'future' or 'nearest'")
     langs = _languages(languages)
 
+    # Compiling the patterns costs tens of milliseconds: keep it out of `import timeline`.
+    from ._extract_patterns import candidates
+
     sents = _Sentences(text)
     found: list[Mention] = []
     found_sentence: list[int] = []
@@ -162,6 +167,8 @@ class _Sentences:
     """The sentences of a text: which one holds an offset, and their words."""
 
     def __init__(self, text: str) -> None:
+        from ._extract_patterns import sentences
+
         self._text = text
         self._spans = list(sentences(text)) or [(0, len(text))]
         self._starts = [start for start, _ in self._spans]
@@ -224,6 +231,8 @@ def _fits(phrase: str, anchor: Mention) -> bool:
 
     "The next day" after "the 1990s" names no day: it is skipped, not guessed.
     """
+    from ._extract_patterns import unit_days
+
     unit = unit_days(phrase)
     days = anchor.when.days
     return unit is None or (days is not None and days <= unit)
