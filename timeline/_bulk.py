@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 FAR: Final = 2**40
 _CHUNK: Final = 1 << 16  # items turned into Python lists at a time
+_SMALL_CHUNK: Final = 1 << 13  # objects read together while they are in the cache
 
 # Relation codes for vectorised gaps.
 RELATIONS: Final = tuple(Relation)
@@ -47,12 +48,14 @@ ORDERING: Final = np.array(
 )  # relations that put their source first in the chronology
 
 _CODE_OF_VALUE: Final = {r.value: i for i, r in enumerate(RELATIONS)}
-_value = operator.attrgetter("relation._value_")
-_min_days = operator.attrgetter("min_days")
-_max_days = operator.attrgetter("max_days")
-_when = operator.attrgetter("when")
-_earliest = operator.attrgetter("earliest")
-_latest = operator.attrgetter("latest")
+_WHEN = operator.attrgetter("when")
+_EARLIEST = operator.attrgetter("earliest")
+_LATEST = operator.attrgetter("latest")
+_SOURCE = operator.attrgetter("source")
+_TARGET = operator.attrgetter("target")
+_VALUE = operator.attrgetter("relation._value_")
+_MIN_DAYS = operator.attrgetter("min_days")
+_MAX_DAYS = operator.attrgetter("max_days")
 
 
 def own_days(events: Sequence[Event]) -> tuple[Ints, Ints]:
@@ -60,43 +63,65 @@ def own_days(events: Sequence[Event]) -> tuple[Ints, Ints]:
     n = len(events)
     lo = np.empty(n, dtype=np.int64)
     hi = np.empty(n, dtype=np.int64)
-    for start in range(0, n, _CHUNK):  # in chunks: short-lived lists
-        whens = list(map(_when, events[start : start + _CHUNK]))
-        stop = start + len(whens)
+    for start in range(0, n, _SMALL_CHUNK):  # each event read once, in the cache
+        chunk = events[start : start + _SMALL_CHUNK]
+        stop = start + len(chunk)
+        # One attribute at a time: a getter of several would build a tuple per
+        # event, and a million new tuples wake the garbage collector many times.
+        whens = list(map(_WHEN, chunk))
         lo[start:stop] = [
-            -FAR if d is None else d.toordinal() for d in map(_earliest, whens)
+            -FAR if d is None else d.toordinal() for d in map(_EARLIEST, whens)
         ]
         hi[start:stop] = [
-            FAR if d is None else d.toordinal() for d in map(_latest, whens)
+            FAR if d is None else d.toordinal() for d in map(_LATEST, whens)
         ]
     return lo, hi
 
 
-def link_gaps(links: Sequence[Link]) -> tuple[Ints, Ints, Bools, Ints, Bools]:
+def link_columns(
+    links: Sequence[Link], index: dict[str, int]
+) -> tuple[Ints, Ints, Ints, Ints, Bools, Ints, Bools]:
     """
-    Relation codes and gap bounds of every link, as arrays.
+    The links as columns: source and target indices, relation codes and gaps.
 
-    Returns (code, lo, has_lo, hi, has_hi): the gap S(target) - S(source) is at
-    least ``lo`` where ``has_lo`` and at most ``hi`` where ``has_hi``.
+    Returns (src, tgt, code, lo, has_lo, hi, has_hi): the gap S(target) - S(source)
+    is at least ``lo`` where ``has_lo`` and at most ``hi`` where ``has_hi``. Each
+    link is read once, a small chunk at a time, while it is still in the cache.
+
+    Raises:
+        KeyError: a link names an id that `index` does not have.
+        TypeError: an item is not a Link (the caller says which).
     """
+    from .link import Link
+
     m = len(links)
-    # Enum members hash in Python; their plain `_value_` strings hash in C.
-    code = np.array(list(map(_CODE_OF_VALUE.__getitem__, map(_value, links))))
-    code = code.astype(np.int64) if m else np.zeros(0, dtype=np.int64)
-    mins = list(map(_min_days, links))
-    maxs = list(map(_max_days, links))
-    lo = _DEFAULT_LO[code]
-    if mins.count(None) != m:
-        given = np.array([-1 if x is None else x for x in mins], dtype=np.int64)
-        lo = np.where(given >= 0, given, lo)
+    src = np.empty(m, dtype=np.int64)
+    tgt = np.empty(m, dtype=np.int64)
+    code = np.empty(m, dtype=np.int64)
+    mins = np.full(m, -1, dtype=np.int64)
+    maxs = np.full(m, -1, dtype=np.int64)
+    get, code_of = index.__getitem__, _CODE_OF_VALUE.__getitem__
+    for start in range(0, m, _SMALL_CHUNK):
+        chunk = links[start : start + _SMALL_CHUNK]
+        if any(t is not Link for t in set(map(type, chunk))):
+            raise TypeError
+        stop = start + len(chunk)
+        # One attribute at a time, while the chunk is in the cache (see own_days).
+        src[start:stop] = list(map(get, map(_SOURCE, chunk)))
+        tgt[start:stop] = list(map(get, map(_TARGET, chunk)))
+        code[start:stop] = list(map(code_of, map(_VALUE, chunk)))
+        low = list(map(_MIN_DAYS, chunk))
+        high = list(map(_MAX_DAYS, chunk))
+        if low.count(None) != len(low):
+            mins[start:stop] = [-1 if x is None else x for x in low]
+        if high.count(None) != len(high):
+            maxs[start:stop] = [-1 if x is None else x for x in high]
+    lo = np.where(mins >= 0, mins, _DEFAULT_LO[code])
+    del mins
     has_lo = code != _PART_OF
-    hi = np.zeros(m, dtype=np.int64)
-    has_hi = (code == _PART_OF) | (code == _SAME_DAY)
-    if maxs.count(None) != m:
-        given = np.array([-1 if x is None else x for x in maxs], dtype=np.int64)
-        hi = np.where(given >= 0, given, hi)
-        has_hi |= given >= 0
-    return code, lo, has_lo, hi, has_hi
+    hi = np.where(maxs >= 0, maxs, 0)
+    has_hi = (code == _PART_OF) | (code == _SAME_DAY) | (maxs >= 0)
+    return src, tgt, code, lo, has_lo, hi, has_hi
 
 
 @attrs.frozen

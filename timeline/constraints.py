@@ -61,8 +61,6 @@ FAR: Final = _bulk.FAR
 _OWN: Final = -1  # a bound that comes from the event's own date
 _T = TypeVar("_T")
 _ID = operator.attrgetter("id")
-_SOURCE = operator.attrgetter("source")
-_TARGET = operator.attrgetter("target")
 
 
 def link_edges(link: Link) -> list[tuple[bool, int]]:
@@ -240,23 +238,21 @@ class Network:
 
     def _build(self) -> None:
         n, links = len(self.events), self.links
-        if any(t is not Link for t in set(map(type, links))):
-            bad = next(k for k in links if not isinstance(k, Link))
-            msg = f"expected a Link, got {type(bad).__name__}"
-            raise ValidationError("links", bad, msg)
         index = self.index
         try:
-            # map() with C-level getters: no Python frame per link.
-            get = index.__getitem__
-            src = np.array(list(map(get, map(_SOURCE, links))), dtype=np.int64)
-            tgt = np.array(list(map(get, map(_TARGET, links))), dtype=np.int64)
+            columns = _bulk.link_columns(links, index)
+        except TypeError:
+            bad = next(k for k in links if not isinstance(k, Link))
+            msg = f"expected a Link, got {type(bad).__name__}"
+            raise ValidationError("links", bad, msg) from None
         except KeyError:
             for k in links:
                 for end in (k.source, k.target):
                     if end not in index:
                         raise UnknownEventError(end, index) from None
             raise  # pragma: no cover - a KeyError names a missing end
-        code, gap_lo, has_lo, gap_hi, has_hi = _bulk.link_gaps(links)
+        src, tgt, code, gap_lo, has_lo, gap_hi, has_hi = columns
+        del columns
         if len(links) > 1:
             key = (src * n + tgt) * len(_bulk.RELATIONS) + code
             key.sort()
