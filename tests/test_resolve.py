@@ -420,7 +420,56 @@ class TestOtherLanguages:
             resolve("28 января")
 
     @pytest.mark.parametrize(
-        "text", ["10 days", "2 hours ago", "15 Mart 2024", "hello world"]
+        ("language", "text", "expected"),
+        [
+            ("ru", "28 января", "2025-01-28"),
+            ("ru", "в 2024 году", "2024"),
+            ("ru", "в прошлом году", "2024"),
+            ("ru", "3 дня назад", "2025-02-07"),
+            ("ru", "декабрь", "2024-12"),
+            ("az", "15 mart 2024", "2024-03-15"),
+            ("az", "yanvar 2025", "2025-01"),
+            ("az", "dekabr", "2024-12"),
+            ("az", "dünən", "2025-02-09"),
+            ("fr", "en janvier 2025", "2025-01"),
+            ("fr", "le mois dernier", "2025-01"),
+            ("fr", "la semaine dernière", "2025-02-03/2025-02-09"),
+            ("fr", "décembre", "2024-12"),
+            ("de", "am 28. Januar 2025", "2025-01-28"),
+            ("de", "im Januar 2025", "2025-01"),
+            ("de", "letztes Jahr", "2024"),
+            ("de", "vor drei Tagen", "2025-02-07"),
+            ("de", "Dezember", "2024-12"),
+            ("tr", "15 Mart 2024", "2024-03-15"),
+            ("tr", "15 Mart", "2024-03-15"),
+            ("tr", "Mart 2024", "2024-03"),
+            ("tr", "15 Mart 2024'te", "2024-03-15"),
+            ("tr", "2024'te", "2024"),
+            ("tr", "geçen ay", "2025-01"),
+            ("es", "el 5 de mayo de 2024", "2024-05-05"),
+            ("es", "5 de mayo de 2024", "2024-05-05"),
+            ("es", "en mayo de 2024", "2024-05"),
+            ("es", "mayo de 2024", "2024-05"),
+            ("es", "el año pasado", "2024"),
+            ("es", "diciembre", "2024-12"),
+        ],
+    )
+    def test_forms(self, language: str, text: str, expected: str) -> None:
+        """Day, month and year forms, with leading prepositions, articles and case endings."""
+        assert expected == edtf(text)
+        assert expected == edtf(text, languages=[language])
+
+    def test_month_as_time_zone(self) -> None:
+        """'Mart' is March in Turkish, not Marquesas Time: the languages that know every word win."""
+        assert edtf("15 Mart 2024", languages=["ru", "tr"]) == "2024-03-15"
+
+    def test_function_words_only_when_needed(self) -> None:
+        """A leading word is dropped only when the whole phrase reads as no date."""
+        assert edtf("il y a 2 jours") == "2025-02-08"  # "il" is also an Italian article
+
+    @pytest.mark.parametrize(
+        "text",
+        ["10 days", "2 hours ago", "in 2 hours", "de 10 days", "el", "hello world"],
     )
     def test_refuses_to_guess(self, text: str) -> None:
         """Durations, times and half-read dates raise rather than give a wrong day."""
