@@ -338,6 +338,74 @@ class TestContext:
         )
         assert edtf("a year ago", context=sentence) == "2023-07/2023-09"
 
+    @pytest.mark.parametrize(
+        ("sentence", "expected"),
+        [
+            (
+                "The ministry announced a plan to close the centre in December.",
+                "2025-12",
+            ),
+            ("Baku agreed to close the centre in December.", "2024-12"),
+            ("The envoy was recalled to Moscow in December.", "2024-12"),
+            ("Talks are continuing under a December agreement.", "2024-12"),
+        ],
+    )
+    def test_infinitives_and_modifiers(self, sentence: str, expected: str) -> None:
+        """An infinitive points ahead, unless a past verb governs it; a date that modifies a noun keeps `prefer`."""
+        assert expected == edtf("December", context=sentence)
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Moscow set March 3 as the deadline for a reply.",
+            "Baku said it would not accept a March 3 deadline.",
+            "The ministry gave no reason for the March 3 return date.",
+        ],
+    )
+    def test_deadlines_point_ahead(self, sentence: str) -> None:
+        """A date that names a deadline is in the future."""
+        assert edtf("March 3", context=sentence) == "2025-03-03"
+
+    @pytest.mark.parametrize(
+        ("text", "sentence", "expected"),
+        [
+            (
+                "the following year",
+                "On March 3, 2021, the envoy arrived in Baku, and the following year he left.",
+                "2022",
+            ),
+            ("that year", "Trade grew 5% in 2022, the fastest rise that year.", "2022"),
+            ("a year earlier", "Trade rose 12% from a year earlier.", "2024-02-10"),
+            (
+                "two days later",
+                "The talks ended on 3 March 2021; two days later he left.",
+                "2021-03-05",
+            ),
+        ],
+    )
+    def test_anchor_named_by_the_sentence(
+        self, text: str, sentence: str, expected: str
+    ) -> None:
+        """An anaphoric phrase counts from the date its sentence names, or from the reference in a comparison."""
+        assert expected == edtf(text, context=sentence)
+
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "A year earlier, the envoy left.",
+            "Sales of 1,999 units rose a year earlier.",
+        ],
+    )
+    def test_no_anchor_in_the_sentence_raises(self, sentence: str) -> None:
+        """A sentence that names no date and compares nothing gives no anchor."""
+        with pytest.raises(DateResolutionError, match="anchor"):
+            resolve("a year earlier", REF, context=sentence)
+
+    def test_the_day(self) -> None:
+        """'The day' (as in 'later in the day') is the anchor's day, else the reference's."""
+        assert edtf("the day") == REF
+        assert edtf("the day", anchor=When.day(2024, 12, 25)) == "2024-12-25"
+
 
 class TestNumeric:
     @pytest.mark.parametrize(

@@ -177,6 +177,9 @@ _YEAR_SPEC: Final = (
 )
 
 
+NEEDS_ANCHOR: Final = "this phrase is relative to another event: it needs an anchor (pass anchor=When(...))"
+
+
 class Ctx(NamedTuple):
     """
     What a phrase is resolved against.
@@ -211,16 +214,14 @@ class Ctx(NamedTuple):
     def anc_any(self) -> When:
         """The anchor, bounded or not, or an error saying that the phrase needs one."""
         if self.anchor is None:
-            msg = "this phrase is relative to another event: it needs an anchor (pass anchor=When(...))"
-            raise self.fail(msg)
+            raise self.fail(NEEDS_ANCHOR)
         return self.anchor
 
     @property
     def anc(self) -> When:
         """The bounded anchor, or an error saying that the phrase needs one."""
         if self.anchor is None:
-            msg = "this phrase is relative to another event: it needs an anchor (pass anchor=When(...))"
-            raise self.fail(msg)
+            raise self.fail(NEEDS_ANCHOR)
         if not self.anchor.is_bounded:
             raise self.fail("the anchor must be bounded on both sides")
         return self.anchor
@@ -263,7 +264,7 @@ _TRIGGERS: Final = {
     "_last_unit_rule": "week weekend month quarter year decade century",
     "_next_unit_rule": "week weekend month quarter year decade century",
     "_weekend_rule": "weekend",
-    "_the_unit_rule": "year month week",
+    "_the_unit_rule": "year month week day",
     "_year_ago_in_quarter_rule": "year",
     "_ago_rule": "ago now hence back",
     "_in_n_rule": "in",
@@ -1023,9 +1024,9 @@ def _weekend_rule(m: re.Match[str], ctx: Ctx) -> When:
     return cal.weekend_of(add_days(ref, -7))
 
 
-@rule(r"the (?:full |whole |entire )?(?P<u>year|month|week)")
+@rule(r"the (?:full |whole |entire )?(?P<u>year|month|week|day)")
 def _the_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """The year (as in "the end of the year"): the anchor's, else the reference's."""
+    """The year (as in "the end of the year"), the day ("later in the day"): the anchor's, else the reference's."""
     unit = _unit(m["u"])
     if ctx.anchor is not None:
         return cal.unit_span(ctx.anc, unit)

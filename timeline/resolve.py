@@ -24,7 +24,7 @@ from typing import Final, Literal
 
 from . import _resolve_english as english
 from . import _resolve_fallback as fallback
-from ._resolve_context import tense_of
+from ._resolve_context import anchor_in, tense_of
 from .errors import DateResolutionError, ValidationError
 from .when import When, _when_from_anything, to_date
 
@@ -135,7 +135,10 @@ def _resolve(
         context=context,
     )
     try:
-        found = english.parse(text, ctx)
+        try:
+            found = english.parse(text, ctx)
+        except DateResolutionError as exc:
+            found = _with_context_anchor(text, ctx, exc)
         if found is None:
             found = fallback.parse(text, ctx, languages)
     except DateResolutionError:
@@ -155,6 +158,34 @@ def _resolve(
         uncertain=found.uncertain,
         text=text,
     )
+
+
+def _with_context_anchor(
+    text: str, ctx: english.Ctx, exc: DateResolutionError
+) -> When | None:
+    """
+    An anaphoric phrase read against the anchor its sentence names, or `exc` raised.
+
+    "On May 22, 1995, he was promoted, and the following year ...": the sentence
+    names the date "the following year" counts from; "up 15% from 4 pence a year
+    earlier" compares with the reference day's figure. A sentence that names neither
+    leaves the phrase without an anchor, which is an error.
+    """
+    if exc.reason != english.NEEDS_ANCHOR or ctx.anchor is not None or not ctx.context:
+        raise exc
+    named = anchor_in(text.strip(), ctx.context[: 4 * MAX_LENGTH])
+    if named is None:
+        raise exc
+    if named == "today":
+        if ctx.reference is None:
+            raise exc
+        anchor = When(ctx.reference, ctx.reference)
+    else:
+        try:
+            anchor = _resolve(named, None, None, "past", None, None, None)
+        except DateResolutionError:
+            raise exc from None
+    return english.parse(text, ctx._replace(anchor=anchor))
 
 
 def _check_text(text: str, ref: datetime.date | None) -> None:
