@@ -401,6 +401,16 @@ class TestContext:
         with pytest.raises(DateResolutionError, match="anchor"):
             resolve("a year earlier", REF, context=sentence)
 
+    def test_the_quarter_in_a_report(self) -> None:
+        """In a sentence, 'the quarter' with no anchor is the latest quarter to end; 'that quarter' still needs one."""
+        sentence = "Both units posted lower earnings for the quarter."
+        assert edtf("the quarter", context=sentence) == "2024-10/2024-12"
+        assert edtf("the latest period") == "2024-10/2024-12"
+        with pytest.raises(DateResolutionError, match="anchor"):
+            resolve("the quarter", REF)
+        with pytest.raises(DateResolutionError, match="anchor"):
+            resolve("that quarter", REF, context="Results for that quarter were weak.")
+
     def test_the_day(self) -> None:
         """'The day' (as in 'later in the day') is the anchor's day, else the reference's."""
         assert edtf("the day") == REF

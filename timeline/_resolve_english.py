@@ -277,7 +277,7 @@ _TRIGGERS: Final = {
     "_neighbour_rule": "following next previous preceding prior subsequent before after earlier later",
     "_anaphoric_shift_rule": "earlier later after afterwards afterward before beforehand previously prior on that",
     "_the_quarter_rule": "quarter",
-    "_latest_quarter_rule": "quarter",
+    "_latest_quarter_rule": "quarter period",
     "_year_ago_quarter_rule": "quarter period",
     "_since_rule": "since",
     "_before_rule": "before prior until till up through by no not ahead",
@@ -1233,13 +1233,23 @@ def _anaphoric_shift_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(r"(?:the |that )?quarter")
 def _the_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """The quarter: the quarter the anchor falls in."""
+    """
+    The quarter: the quarter the anchor falls in.
+
+    With no anchor, in a sentence given as context ("Two units posted lower earnings
+    for the quarter"), the quarter a report is about: the latest one to end. "That
+    quarter" always needs an anchor.
+    """
+    if ctx.anchor is None and ctx.context and not m.group().startswith("that"):
+        return cal.unit_of(ctx.ref, "quarter", -1)
     return cal.unit_span(ctx.anc, "quarter")
 
 
-@rule(r"(?:the )?(?:latest|most recent|recent|just-ended|just ended|reported) quarter")
+@rule(
+    r"(?:the )?(?:latest|most recent|recent|just-ended|just ended|reported) (?:quarter|period)"
+)
 def _latest_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """The latest quarter: the last one to end before the reference."""
+    """The latest quarter (or reporting period): the last quarter to end before the reference."""
     return cal.unit_of(ctx.ref, "quarter", -1)
 
 
