@@ -348,6 +348,9 @@ class TestContext:
             ("Baku agreed to close the centre in December.", "2024-12"),
             ("The envoy was recalled to Moscow in December.", "2024-12"),
             ("Talks are continuing under a December agreement.", "2024-12"),
+            ("The envoy had to leave Baku in December.", "2024-12"),
+            ("The envoy is said to have left Baku in December.", "2024-12"),
+            ("The team planned to leave Baku in December.", "2025-12"),
         ],
     )
     def test_infinitives_and_modifiers(self, sentence: str, expected: str) -> None:

@@ -38,7 +38,14 @@ _NOT_A_VERB: Final = (
     r"wednesday|thursday|friday|saturday|sunday|stock|cash|debt|capital|form|par|"
     r"record|retirement|recession|inflation|total"
 )
-_INFINITIVE: Final = rf"(?P<head>[a-z]+ )?to (?!(?:{_NOT_A_VERB})\b)(?=[a-z])[a-z]+(?<!ing)(?<!ed)(?<![^su]s)\b"
+_INFINITIVE: Final = (
+    rf"to (?!(?:{_NOT_A_VERB})\b)(?=[a-z])[a-z]+(?<!ing)(?<!ed)(?<![^su]s)\b"
+)
+_FUTURE_WORD: Final = re.compile(rf"(?:{_FUTURE})")
+_WORD_BEFORE: Final = re.compile(r"([A-Za-z']+)\s+$")
+_PAST_HEAD: Final = re.compile(
+    r"[a-z]+ed|had|was|were|did|used|went|came|got|began|sought|tried|agreed"
+)
 _CUE: Final = re.compile(
     rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST})|(?P<inf>{_INFINITIVE}))\b",
     re.IGNORECASE,
@@ -95,12 +102,19 @@ def tense_of(phrase: str, context: str) -> Tense | None:
     last: Tense | None = None
     for m in _CUE.finditer(before):
         if m.group("inf") is not None:
-            head = m.group("head") or ""
-            if m.group()[len(head) + 3].isupper():  # "to Cuba": a name, not a verb
+            if m.group()[3].isupper():  # "to Cuba": a name, not a verb
                 continue
-            # "agreed to sell in October": after a verb in the past tense, the date
-            # belongs to that verb as often as to the infinitive; the past decides.
-            last = "past" if head.endswith("ed ") else "future"
+            # "agreed to sell in October", "had to leave on Monday", "is said to
+            # have met on Monday": after a verb in the past tense the date belongs to
+            # that verb as often as to the infinitive, and a perfect infinitive is
+            # past; the past decides.
+            head = _WORD_BEFORE.search(before, 0, m.start())
+            verb = m.group()[3:].lower()
+            head_word = "" if head is None else head.group(1).lower()
+            past_head = _PAST_HEAD.fullmatch(head_word) and not _FUTURE_WORD.fullmatch(
+                head_word
+            )
+            last = "past" if past_head or verb == "have" else "future"
         else:
             last = "future" if m.group("future") else "past"
     return last
