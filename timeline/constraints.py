@@ -786,8 +786,9 @@ class Network:
         links = _unique(self.links[self.e_link[e]] for e in cycle)
         ids = _unique(self.events[self.e_u[e]].id for e in cycle)
         steps = "; ".join(self._edge_text(e) for e in cycle)
+        names = ", ".join(_name(self.events[self.index[i]]) for i in ids)
         text = (
-            f"the links among {', '.join(ids)} cannot all hold: going round them, each "
+            f"the links among {names} cannot all hold: going round them, each "
             f"event would have to start {_days(total)} after itself ({steps})"
         )
         return ChronologyConflict(text, ids, links)
