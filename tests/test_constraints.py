@@ -171,6 +171,7 @@ class TestConflicts:
             )
 
         assert "after itself" in info.value.explanation
+        assert "the a (a)" in info.value.explanation
         assert not isinstance(info.value, CausalCycleError)
 
     def test_part_of_end_conflict(self):
