@@ -15,7 +15,10 @@ from .errors import (
     ValidationError,
 )
 from .event import Event, Source
+from .extract import Mention, extract
 from .link import Link, Relation
+from .resolve import resolve
+from .timeline import Explanation, Timeline
 from .when import Granularity, When
 
 __all__ = [
@@ -26,18 +29,25 @@ __all__ = [
     "DuplicateEventError",
     # Events and links
     "Event",
+    "Explanation",
     "FormatError",
     # Dates
     "Granularity",
     "Link",
+    "Mention",
     "Relation",
     "Source",
+    # The chronology
+    "Timeline",
     "TimelineError",
     "UnknownEventError",
     "ValidationError",
     "When",
     # Submodules with a vocabulary of their own
     "allen",
+    # Reading dates from text
+    "extract",
+    "resolve",
 ]
 
 try:
