@@ -4,6 +4,8 @@ import subprocess
 import sys
 from types import ModuleType
 
+import pytest
+
 import timeline
 
 CONTRACT = {
@@ -41,17 +43,25 @@ class TestExports:
         assert errors
         assert all(issubclass(e, timeline.TimelineError) for e in errors)
 
+    def test_lazy_names_resolve(self):
+        """Names loaded on first use are the real objects, and unknown names raise."""
+        from timeline.timeline import Timeline
+
+        assert timeline.Timeline is Timeline
+        with pytest.raises(AttributeError, match="no_such_name"):
+            _ = timeline.no_such_name
+
     def test_version_is_a_string(self):
         """`timeline.__version__` comes from the installed distribution."""
         assert isinstance(timeline.__version__, str)
 
 
 class TestImportCost:
-    def test_import_does_not_load_heavy_optional_modules(self):
-        """`import timeline` loads neither dateparser nor hypothesis."""
+    def test_import_does_not_load_heavy_modules(self):
+        """`import timeline` loads neither dateparser, hypothesis nor numpy."""
         code = (
-            "import sys, timeline; "
-            "print(','.join(m for m in ('dateparser', 'hypothesis') if m in sys.modules))"
+            "import sys, timeline; print(','.join(m for m in "
+            "('dateparser', 'hypothesis', 'numpy', 'cattrs') if m in sys.modules))"
         )
 
         out = subprocess.run(

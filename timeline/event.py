@@ -42,30 +42,32 @@ def _optional_str(name: str) -> Any:
     return check
 
 
-def _strings(name: str) -> Any:
-    def convert(value: Iterable[str] | str) -> tuple[str, ...]:
-        if isinstance(value, str):
-            msg = "must be a collection of strings, not one string"
-            raise ValidationError(name, value, msg)
-        items = tuple(value)
-        for item in items:
-            if not isinstance(item, str) or not item.strip():
-                raise ValidationError(
-                    name, items, "every item must be a non-empty string"
-                )
-        return items
-
-    return convert
-
-
-def _actors(value: Iterable[str] | str) -> tuple[str, ...]:
-    items: tuple[str, ...] = _strings("actors")(value)
+def _checked_strings(name: str, value: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        msg = "must be a collection of strings, not one string"
+        raise ValidationError(name, value, msg)
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, str) or not item.strip():
+            raise ValidationError(name, items, "every item must be a non-empty string")
     return items
 
 
+def _actors(value: Iterable[str] | str) -> tuple[str, ...]:
+    if value == ():
+        return ()
+    return _checked_strings("actors", value)
+
+
+# Most events have no tags: sharing one empty set saves a couple of hundred bytes each.
+_NO_TAGS: frozenset[str] = frozenset()
+
+
 def _tags(value: Iterable[str] | str) -> frozenset[str]:
-    items: tuple[str, ...] = _strings("tags")(value)
-    return frozenset(items)
+    if value is _NO_TAGS:
+        return _NO_TAGS
+    items = _checked_strings("tags", value)
+    return frozenset(items) if items else _NO_TAGS
 
 
 def _when(value: When | str | pendulum.Date) -> When:
@@ -138,7 +140,7 @@ class Event:
     description: str | None = attrs.field(
         default=None, validator=_optional_str("description")
     )
-    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
+    tags: frozenset[str] = attrs.field(default=_NO_TAGS, converter=_tags)
 
     def __attrs_post_init__(self) -> None:
         if self.ends is not None and self.ends.before(self.when):
