@@ -64,8 +64,10 @@ def resolve(
         prefer: where a year-less date or a bare weekday falls: ``"past"`` (on or
             before the reference, the news default), ``"future"`` or ``"nearest"``.
         context: the sentence around the phrase; its tense cues ("will", "is
-            expected to", "payable") choose past or future where the phrase alone
-            cannot, overriding `prefer`.
+            expected to", "payable", an infinitive, a deadline) choose past or
+            future where the phrase alone cannot, overriding `prefer`; with no
+            `anchor`, an anaphoric phrase counts from the date with a year that the
+            sentence names before it ("On May 22, 1995, ... the following year").
         languages: language codes for dateparser (other languages than English).
         date_order: how to read an ambiguous numeric date such as 01/02/2025.
 
