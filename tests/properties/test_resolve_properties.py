@@ -97,6 +97,19 @@ VOCABULARY = [
     "-",
     "/",
     "'s",
+    "am",
+    "el",
+    "le",
+    "de",
+    "в",
+    "Mart",
+    "'te",
+    "that",
+    "following",
+    "the day",
+    "deadline",
+    "will",
+    "than",
 ]
 
 references = st.dates(
@@ -150,6 +163,33 @@ def test_date_vocabulary_with_noise_resolves_or_raises_its_own_error(
             anchor=anchor,
             prefer=prefer,  # type: ignore[arg-type]
             date_order=date_order,  # type: ignore[arg-type]
+        )
+    except DateResolutionError:
+        return
+
+    assert isinstance(result, When)
+    assert text == result.text
+
+
+@settings(deadline=None)
+@given(
+    text=phrases,
+    before=phrases,
+    after=phrases,
+    reference=st.none() | references,
+    anchor=st.none() | anchors,
+)
+def test_any_sentence_as_context_resolves_or_raises_its_own_error(
+    text: str,
+    before: str,
+    after: str,
+    reference: datetime.date | None,
+    anchor: When | None,
+) -> None:
+    """With any sentence around it, a phrase either resolves or raises DateResolutionError."""
+    try:
+        result = resolve(
+            text, reference, anchor=anchor, context=f"{before} {text} {after}"
         )
     except DateResolutionError:
         return
