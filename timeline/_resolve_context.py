@@ -59,15 +59,18 @@ _WINDOW: Final = 80  # characters before the phrase that can hold its governing 
 
 
 # A date that names a deadline points ahead ("set Nov. 10 as the deadline", "a Jan. 14
-# return date", "the Nov. 1 deadline"); one that modifies another noun ("under a June
-# agreement", "the Oct. 23 slaying") is that thing's date, which the verb's tense does
-# not place.
+# return date", "the Nov. 1 deadline"); one that modifies a noun inside a prepositional
+# phrase ("is continuing under a June agreement", "since the Oct. 23 slaying") is that
+# thing's date, which the verb's tense does not place. A verb's object keeps its tense
+# ("will hold a March 3 vote").
 _DEADLINE_AFTER: Final = re.compile(
     r"(?:'s)? (?:(?:as|is) (?:the|a|its) )?(?:[a-z]+[ -]){0,1}?"
     r"(?:deadline|due date|return date|target date|expiration date|closing date|cutoff)\b"
 )
 _DETERMINER_BEFORE: Final = re.compile(
-    r"\b(?:a|an|the|its|their|his|her|this|that|'s)\s$"
+    r"\b(?:under|in|of|for|since|after|before|from|with|by|at|on|over|despite|"
+    r"following|during|amid|against|about|past)"
+    r" (?:a|an|the|its|their|his|her|this|that|[a-z]+'s)\s$"
 )
 _NOUN_AFTER: Final = re.compile(
     r" (?!(?:and|or|to|in|on|at|of|for|by|with|as|from|is|was|were|are|will|would|that|which|when|after|before)\b)[a-z]+(?:[ -][a-z]+)?\b"
