@@ -352,6 +352,7 @@ class TestContext:
             ("The envoy is said to have left Baku in December.", "2024-12"),
             ("The team planned to leave Baku in December.", "2025-12"),
             ("The parliament will hold a December vote.", "2025-12"),
+            ("Exports fell due to heavy snow in December.", "2024-12"),
         ],
     )
     def test_infinitives_and_modifiers(self, sentence: str, expected: str) -> None:

@@ -41,6 +41,12 @@ _NOT_A_VERB: Final = (
 _INFINITIVE: Final = (
     rf"to (?!(?:{_NOT_A_VERB})\b)(?=[a-z])[a-z]+(?<!ing)(?<!ed)(?<![^su]s)\b"
 )
+# Words that make "to" part of a preposition: "due to", "according to", "close to".
+_PREPOSITION_HEADS: Final = frozenset(
+    "due according compared close next prior thanks addition owing contrary relative "
+    "similar related response opposed regard respect reference up back down return "
+    "trip visit way approach as".split()
+)
 _FUTURE_WORD: Final = re.compile(rf"(?:{_FUTURE})")
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z']+)\s+$")
 _PAST_HEAD: Final = re.compile(
@@ -114,6 +120,8 @@ def tense_of(phrase: str, context: str) -> Tense | None:
             head = _WORD_BEFORE.search(before, 0, m.start())
             verb = m.group()[3:].lower()
             head_word = "" if head is None else head.group(1).lower()
+            if head_word in _PREPOSITION_HEADS:  # "due to heavy rains": no verb
+                continue
             past_head = _PAST_HEAD.fullmatch(head_word) and not _FUTURE_WORD.fullmatch(
                 head_word
             )
