@@ -43,9 +43,35 @@ _INFINITIVE: Final = (
 )
 # Words that make "to" part of a preposition: "due to", "according to", "close to".
 _PREPOSITION_HEADS: Final = frozenset(
-    "due according compared close next prior thanks addition owing contrary relative "
-    "similar related response opposed regard respect reference up back down return "
-    "trip visit way approach as".split()
+    [
+        "due",
+        "according",
+        "compared",
+        "close",
+        "next",
+        "prior",
+        "thanks",
+        "addition",
+        "owing",
+        "contrary",
+        "relative",
+        "similar",
+        "related",
+        "response",
+        "opposed",
+        "regard",
+        "respect",
+        "reference",
+        "up",
+        "back",
+        "down",
+        "return",
+        "trip",
+        "visit",
+        "way",
+        "approach",
+        "as",
+    ]
 )
 _FUTURE_WORD: Final = re.compile(rf"(?:{_FUTURE})")
 _WORD_BEFORE: Final = re.compile(r"([A-Za-z']+)\s+$")
