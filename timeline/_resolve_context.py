@@ -160,14 +160,15 @@ def tense_of(phrase: str, context: str) -> Tense | None:
 # -- an anchor named by the sentence ----------------------------------------------------
 
 _MONTH_WORD: Final = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?"
 )
 # A date that names its year: "May 22, 1995", "22 May 1995", "May 1995", "1995" (a year
-# from 1000 to 2999 that is no amount: not after "$" or "#", not before "%" or a digit
+# from 1800 to 2199 that is no amount: not after "$" or "#", not before "%" or a digit
 # group such as "1,439").
 _DATED: Final = re.compile(
     rf"\b(?:(?:{_MONTH_WORD} \d{{1,2}},? |\d{{1,2}} {_MONTH_WORD} |{_MONTH_WORD},? )?"
-    r"(?<![$#\d,.])[12]\d{3})(?![\d%]|[,.]\d)",
+    r"(?<![$#\d,.])(?:1[89]|2[01])\d{2})(?![\d%]|[,.]\d)",
     re.IGNORECASE,
 )
 # A comparison of a figure with an earlier one: "up 15% from 4 pence a year earlier",
