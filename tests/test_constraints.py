@@ -178,7 +178,7 @@ class TestConflicts:
         """A part dated after the whole ended is named with the whole's end."""
         with pytest.raises(ChronologyConflict) as info:
             Network(
-                [ev("war", "2022"), ev("battle", "2023-03-01")],
+                [ev("war", "2022", ends="2022"), ev("battle", "2023-03-01")],
                 [Link("battle", "war", "part_of")],
             )
 

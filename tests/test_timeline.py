@@ -333,15 +333,40 @@ class TestRemoveUnlinkRefine:
 
         assert When.day(2025, 1, 28) == news["protest"].when
 
-    def test_refine_whole_moves_its_end(self):
-        """Dating a whole (without `ends`) bounds its parts by its new last day."""
+    def test_a_whole_without_ends_bounds_nothing_after_its_start(self):
+        """A whole without `ends` has an unknown end: dating its start adds no end."""
         t = Timeline([Event("war", "War"), Event("battle", "Battle", "2025-01-02")])
         t.link("battle", "war", Relation.PART_OF)
 
-        with pytest.raises(ChronologyConflict, match="ends by 2025-01-01"):
-            t.refine("war", "2025-01-01")
+        t.refine("war", "2025-01-01")
+
+        assert When.day(2025, 1, 1) == t.bounds("war")
+
+    def test_refine_whole_after_its_part_raises(self):
+        """A whole cannot start after its part; the old date is kept."""
+        t = Timeline([Event("war", "War"), Event("battle", "Battle", "2025-01-02")])
+        t.link("battle", "war", Relation.PART_OF)
+
+        with pytest.raises(ChronologyConflict, match="2025-01-03"):
+            t.refine("war", "2025-01-03")
 
         assert t["war"].when.is_unknown
+
+    def test_refining_to_the_inferred_bounds_changes_nothing(self):
+        """Refining an event to what the links already imply never conflicts."""
+        t = Timeline(
+            [
+                Event("war", "War", "2025-01/.."),
+                Event("battle", "Battle", "2025-03-02"),
+            ],
+            [Link("battle", "war", Relation.PART_OF)],
+        )
+        inferred = t.bounds("war")
+
+        t.refine("war", inferred)
+
+        assert inferred == t.bounds("war")
+        assert When.day(2025, 3, 2) == t.bounds("battle")
 
     def test_refine_narrow_conflict_changes_nothing(self):
         """Narrowing into a contradiction is undone too."""

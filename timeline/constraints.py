@@ -82,9 +82,15 @@ def link_edges(link: Link) -> list[tuple[bool, int]]:
 
 
 def _end_of(event: Event) -> int | None:
-    """The last day a PART_OF link's source may start on: the end of the target."""
-    span = event.ends if event.ends is not None else event.when
-    return None if span.latest is None else span.latest.toordinal()
+    """
+    The last day a PART_OF link's source may start on: the latest end of the whole.
+
+    A whole without `ends` has an unknown end, which bounds nothing. (Reading its
+    own date as its span would make narrowing that date to what the links already
+    imply a new constraint, and propagation would no longer be idempotent.)
+    """
+    ends = event.ends
+    return None if ends is None or ends.latest is None else ends.latest.toordinal()
 
 
 def _clash(lo: int, hi: int) -> bool:
@@ -750,11 +756,8 @@ class Network:
         if chain.part_of != _OWN:
             link = self.links[chain.part_of]
             whole = self.events[self.index[link.target]]
-            span = whole.ends if whole.ends is not None else whole.when
-            first = (
-                f"{_name(origin)} is part of {_name(whole)}, "
-                f"which ends by {span.latest}"
-            )
+            end = whole.ends.latest if whole.ends is not None else None
+            first = f"{_name(origin)} is part of {_name(whole)}, which ends by {end}"
         elif (origin.when.earliest if towards else origin.when.latest) is None:
             first = f"{_name(origin)} has no date"
         else:

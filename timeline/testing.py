@@ -811,8 +811,8 @@ def _consistent_timelines(draw: st.DrawFn, shape: _Shape) -> Timeline:
     events = _events_on(drafts, days, shape.lo, shape.hi)
     ends_by: list[int | None] = []  # the last day a part of each event may start
     for e in events:
-        span = e.when if e.ends is None else e.ends
-        ends_by.append(None if span.latest is None else span.latest.toordinal())
+        last = None if e.ends is None else e.ends.latest
+        ends_by.append(None if last is None else last.toordinal())
     links: dict[tuple[int, int], Link] = {}
     for j, draft in enumerate(drafts):
         for back, pick, low, high in draft.causes:
@@ -1148,7 +1148,7 @@ def _stn_conflict(events: Sequence[Event], links: Sequence[Link]) -> list[str]:
     Each constraint ``S(v) - S(u) <= w`` is an edge u -> v of weight w; the node
     "" stands for day 0. The constraints are the events' own dates, the links'
     gaps, and a PART_OF link's part starting by the end of its whole (the whole's
-    `ends`, or else its own date). They can all hold iff no cycle is negative
+    `ends`; a whole without them has an unknown end). They can all hold iff no cycle is negative
     (Bellman-Ford).
     """
     edges: list[tuple[str, str, int, str]] = []
@@ -1166,7 +1166,7 @@ def _stn_conflict(events: Sequence[Event], links: Sequence[Link]) -> list[str]:
         if low is not None:
             edges.append((link.target, link.source, -low, why))
         whole = by_id[link.target]
-        end = (whole.ends or whole.when).latest
+        end = None if whole.ends is None else whole.ends.latest
         if link.relation is Relation.PART_OF and end is not None:
             # A part starts by the end of its whole.
             edges.append(("", link.source, end.toordinal(), f"{why}, ending by {end}"))

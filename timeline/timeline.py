@@ -619,15 +619,8 @@ class Timeline:
         old = self[id]
         new_when = self._resolve(when, None)
         event = attrs.evolve(old, when=new_when)
-        # The end of a whole without `ends` is its own latest day, a constant to the
-        # network: a new date for such a whole means building again.
-        net = self._net
-        i = net.node(id)
-        is_whole = old.ends is None and any(
-            net.links[net.e_link[e]].relation is Relation.PART_OF
-            for e in net.out_edges(i)
-        )
-        if old.when.contains(new_when) and not is_whole:
+        # A narrower date only tightens the network; any other means building again.
+        if old.when.contains(new_when):
             with self._change() as net:
                 net.narrow(id, new_when)
         else:

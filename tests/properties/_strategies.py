@@ -119,10 +119,10 @@ class Oracle:
             self.gaps.append((i, j, lo, hi))
             if k.relation is Relation.PART_OF:
                 target = evs[j]
-                span = target.ends if target.ends is not None else target.when
-                if span.latest is not None:
+                # The whole ends by its `ends`; without them its end is unknown.
+                if target.ends is not None and target.ends.latest is not None:
                     d = self.domains[i]
-                    d[1] = min(d[1], span.latest.toordinal())
+                    d[1] = min(d[1], target.ends.latest.toordinal())
         self.causal = [
             (index[k.source], index[k.target]) for k in lks if k.relation.is_causal
         ]
