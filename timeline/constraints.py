@@ -880,17 +880,3 @@ def _unique(items: Iterable[_T]) -> list[_T]:
         if item not in seen:
             seen.append(item)
     return seen
-
-
-def _walk_to_cycle(start: int, preds: dict[int, int]) -> list[int]:
-    """Follow predecessors from `start` until a node repeats; the cycle, in order."""
-    seen: dict[int, int] = {}
-    path: list[int] = []
-    i = start
-    while i not in seen:
-        seen[i] = len(path)
-        path.append(i)
-        i = preds[i]
-    cycle = path[seen[i] :]
-    cycle.reverse()  # predecessors were followed backwards
-    return cycle

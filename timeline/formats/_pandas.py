@@ -6,6 +6,7 @@ import importlib
 from typing import TYPE_CHECKING, Any, Final
 
 from ._common import inferred
+from ._csv import LINK_COLUMNS
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -89,15 +90,8 @@ def links_to_pandas(t: Timeline) -> Any:
         }
         for k in t.links
     ]
-    columns = [
-        "source",
-        "target",
-        "relation",
-        "min_days",
-        "max_days",
-        "confidence",
-        "note",
-    ]
+    # The CSV's columns but `sources`, nested records that do not fit a cell's dtype.
+    columns = [c for c in LINK_COLUMNS if c != "sources"]
     return pd.DataFrame(rows, columns=columns).astype(
         {"min_days": "Int64", "max_days": "Int64"}
     )
