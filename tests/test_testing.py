@@ -270,7 +270,7 @@ def solutions(events, links, lo, hi):
     """
     Every assignment of start days within [lo, hi] that meets each event's own date
     and each link's gap, found by trying them all. A PART_OF link's source also
-    starts by the end of its target (the target's `ends`, or else its own date).
+    starts by the end of its target (the target's `ends`; without them, no end).
     """
     index = {e.id: k for k, e in enumerate(events)}
     domains = []
@@ -282,7 +282,7 @@ def solutions(events, links, lo, hi):
     ends_by = []  # (part, the last day it may start)
     for k in links:
         whole = events[index[k.target]]
-        end = (whole.ends or whole.when).latest
+        end = None if whole.ends is None else whole.ends.latest
         if k.relation is Relation.PART_OF and end is not None:
             ends_by.append((index[k.source], end.toordinal()))
     for days in itertools.product(*domains):
