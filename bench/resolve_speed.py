@@ -12,6 +12,7 @@ subprocesses (median of several runs).
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime
 import os
 import random
@@ -25,20 +26,7 @@ from typing import Any
 import timeline
 from timeline.resolve import cache_clear
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = list(calendar.month_name)[1:]  # English: Python leaves LC_TIME at "C"
 ABBREVIATIONS = [
     "Jan.",
     "Feb.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime
 
 import pendulum
@@ -10,20 +11,7 @@ from hypothesis import strategies as st
 
 from timeline import DateResolutionError, When, resolve
 
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTH_NAMES = list(calendar.month_name)[1:]  # English: Python leaves LC_TIME at "C"
 WEEKDAY_NAMES = [
     "Monday",
     "Tuesday",
