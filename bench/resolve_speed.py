@@ -41,15 +41,7 @@ ABBREVIATIONS = [
     "Nov.",
     "Dec.",
 ]
-WEEKDAYS = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]
+WEEKDAYS = list(calendar.day_name)
 NUMBERS = ["a", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
 FIXED = [
     "today",

@@ -12,15 +12,7 @@ from hypothesis import strategies as st
 from timeline import DateResolutionError, When, resolve
 
 MONTH_NAMES = list(calendar.month_name)[1:]  # English: Python leaves LC_TIME at "C"
-WEEKDAY_NAMES = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]
+WEEKDAY_NAMES = list(calendar.day_name)
 VOCABULARY = [
     *MONTH_NAMES,
     *WEEKDAY_NAMES,
