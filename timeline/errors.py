@@ -6,12 +6,15 @@ and ``except KeyError`` keep working::
 
     TimelineError
     ├── ValidationError       (ValueError)  .field, .value, .reason
+    │   └── WrongTypeError    (TypeError)   an argument of the wrong type
     ├── DateResolutionError   (ValueError)  .text, .reference, .reason
     ├── UnknownEventError     (KeyError)    .id, .known
     ├── DuplicateEventError   (ValueError)  .id, .reason
     ├── FormatError           (ValueError)  .path, .line, .field, .reason
-    └── ChronologyConflict    (ValueError)  .explanation, .events, .links
-        └── CausalCycleError                .cycle
+    ├── ChronologyConflict    (ValueError)  .explanation, .events, .links
+    │   └── CausalCycleError                .cycle
+    └── PathError             (OSError)     .filename, .strerror
+        └── FolderNotFoundError (FileNotFoundError)
 
 Each error keeps the offending input as attributes, so callers never parse messages,
 and passes its constructor arguments to ``Exception.__init__`` so that it pickles.
@@ -37,10 +40,13 @@ __all__ = [
     "ChronologyConflict",
     "DateResolutionError",
     "DuplicateEventError",
+    "FolderNotFoundError",
     "FormatError",
+    "PathError",
     "TimelineError",
     "UnknownEventError",
     "ValidationError",
+    "WrongTypeError",
 ]
 
 
@@ -192,3 +198,52 @@ class CausalCycleError(ChronologyConflict):
         super().__init__(explanation, cycle, links)
         self.args = (cycle, tuple(links), explanation)
         self.cycle = cycle
+
+
+# -- wrong types and unusable paths (the hardening of issue 9) --------------------------
+
+
+class WrongTypeError(ValidationError, TypeError):
+    """
+    An argument of the wrong type: a `ValidationError` (so also a `ValueError`) and a `TypeError`.
+
+    >>> err = WrongTypeError("actors", None, "must be a collection of strings, got NoneType")
+    >>> str(err)
+    'invalid actors=None: must be a collection of strings, got NoneType'
+    >>> isinstance(err, TypeError), isinstance(err, ValueError)
+    (True, True)
+    """
+
+    @classmethod
+    def expected(cls, field: str, value: object, what: str) -> WrongTypeError:
+        """
+        The error for *value* given where *what* belongs.
+
+        >>> str(WrongTypeError.expected("year", "2025", "a whole number"))
+        "invalid year='2025': must be a whole number, got str"
+        """
+        return cls(field, value, f"must be {what}, got {type(value).__name__}")
+
+
+class PathError(TimelineError, OSError):
+    """
+    A path that cannot be used: a NUL byte in it, or a folder that does not exist.
+
+    It is an `OSError` as any other failure to read or write a file is, with
+    `.errno`, `.strerror` and `.filename` (the path, or the missing folder).
+
+    >>> import errno
+    >>> str(PathError(errno.EINVAL, "a path cannot contain a NUL byte", "a\\x00b.json"))
+    "[Errno 22] a path cannot contain a NUL byte: 'a\\\\x00b.json'"
+    """
+
+
+class FolderNotFoundError(PathError, FileNotFoundError):
+    """
+    The folder a file was to be written in does not exist; `.filename` is the folder.
+
+    >>> import errno
+    >>> err = FolderNotFoundError(errno.ENOENT, "no such folder", "/no/such/folder")
+    >>> str(err), isinstance(err, FileNotFoundError)
+    ("[Errno 2] no such folder: '/no/such/folder'", True)
+    """

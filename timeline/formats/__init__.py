@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from ..errors import FormatError
+from ..errors import FormatError, ValidationError, WrongTypeError
+from ._atomic import checked_path
 from ._authoring import (
     from_authoring,
     from_toml,
@@ -125,15 +126,22 @@ def export(t: Timeline, name: str) -> str:
     """
     The timeline in the export called *name* (a key of `EXPORTS`).
 
+    >>> export(example(), "mermaid").splitlines()[0]
+    'flowchart TD'
+
     Raises:
-        ValueError: no export has that name.
+        ValidationError: no export has that name (a `ValueError`).
+        WrongTypeError: *name* is not a string.
     """
+    if not isinstance(name, str):
+        raise WrongTypeError.expected("name", name, "the name of an export")
     try:
         writer = EXPORTS[name]
     except KeyError:
         known = ", ".join(EXPORTS)
-        msg = f"unknown export {name!r} (known: {known})"
-        raise ValueError(msg) from None
+        raise ValidationError(
+            "name", name, f"unknown export (known: {known})"
+        ) from None
     return writer(t)
 
 
@@ -154,6 +162,7 @@ def read(path: str | os.PathLike[str]) -> Timeline:
     Raises:
         FormatError: an unknown extension, or whatever the reader finds wrong.
         ChronologyConflict: the file's dates and links cannot all hold.
+        PathError: the path holds a NUL byte (an `OSError`).
         OSError: the file cannot be read.
     """
     return read_parts(path).build()
@@ -166,13 +175,15 @@ def read_parts(path: str | os.PathLike[str]) -> Parts:
 
     Raises:
         FormatError: an unknown extension, or whatever the reader finds wrong.
+        PathError: the path holds a NUL byte (an `OSError`).
         OSError: the file cannot be read.
     """
-    suffix = Path(path).suffix.lower()
+    where = checked_path(path)
+    suffix = Path(where).suffix.lower()
     try:
         reader = PARTS_READERS[suffix]
     except KeyError:
         known = ", ".join(PARTS_READERS)
         msg = f"cannot tell the format from the extension {suffix!r} (known: {known})"
-        raise FormatError(os.fspath(path), msg) from None
-    return reader(Path(path).read_bytes(), path=path)
+        raise FormatError(where, msg) from None
+    return reader(Path(where).read_bytes(), path=path)

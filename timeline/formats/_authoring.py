@@ -32,6 +32,7 @@ string ``"SOURCE RELATION TARGET"`` or a mapping with `from`, `to` and optionall
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -45,7 +46,14 @@ from ..errors import (
 from ..event import Event, Source
 from ..link import Link, Relation
 from ..when import When
-from ._codec import Problem, date_from_data, structure, type_name
+from ._codec import (
+    Problem,
+    check_gap,
+    date_from_data,
+    decode_text,
+    structure,
+    type_name,
+)
 from ._parts import Parts
 
 if TYPE_CHECKING:
@@ -159,9 +167,9 @@ def parts_from_yaml(
     """The checked events and links of a YAML authoring document."""
     yaml = _yaml()
     where = None if path is None else os.fspath(path)
-    text = _decode(text, where)
+    text = decode_text(text, where)
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = None if mark is None else mark.line + 1
@@ -191,7 +199,7 @@ def parts_from_toml(
     import tomllib
 
     where = None if path is None else os.fspath(path)
-    text = _decode(text, where)
+    text = decode_text(text, where)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -202,17 +210,9 @@ def parts_from_toml(
         raise FormatError(where, f"not valid TOML: {reason}", line) from None
     except RecursionError:
         raise FormatError(where, "not valid TOML: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise FormatError(where, f"not valid TOML: {exc}") from None
     return parts_from_authoring(data, path=path)
-
-
-def _decode(text: str | bytes, where: str | None) -> str:
-    if isinstance(text, str):
-        return text
-    try:
-        return text.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        msg = f"not UTF-8 text (byte {exc.start} cannot be decoded)"
-        raise FormatError(where, msg) from None
 
 
 def _yaml() -> Any:
@@ -221,6 +221,50 @@ def _yaml() -> Any:
     except ImportError as exc:  # pragma: no cover - the test suite installs PyYAML
         raise ImportError(YAML_MISSING) from exc
     return yaml
+
+
+@functools.cache
+def _loader() -> Any:
+    """
+    `yaml.SafeLoader`, stricter: a key repeated in one mapping is an error with its
+    line, and so is a number Python cannot hold. A date YAML recognises but no
+    calendar has (``2025-02-30``, ``0000-01-01``) stays text, for the reader to
+    refuse with its field and line.
+    """
+    yaml = _yaml()
+    from yaml.constructor import ConstructorError
+
+    class Loader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            seen: set[tuple[str, str]] = set()
+            for key, _ in node.value:
+                if key.tag == "tag:yaml.org,2002:merge" or not isinstance(
+                    key, yaml.ScalarNode
+                ):
+                    continue
+                if (key.tag, key.value) in seen:
+                    msg = f"the key {key.value!r} appears more than once"
+                    raise ConstructorError(None, None, msg, key.start_mark)
+                seen.add((key.tag, key.value))
+            return super().construct_mapping(node, deep=deep)
+
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return self.construct_scalar(node)
+
+        def construct_yaml_int(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_int(node)
+            except ValueError as exc:  # more digits than Python converts
+                raise ConstructorError(None, None, str(exc), node.start_mark) from None
+
+    Loader.add_constructor(
+        "tag:yaml.org,2002:timestamp", Loader.construct_yaml_timestamp
+    )
+    Loader.add_constructor("tag:yaml.org,2002:int", Loader.construct_yaml_int)
+    return Loader
 
 
 def _yaml_lines(text: str) -> Lines:
@@ -468,16 +512,28 @@ def _when(
 
 
 _SPACE: Final = re.compile(r"\s")
-_LINK_WORDS: Final = re.compile(r"\s*(\S+)\s+(.+?)\s+(\S+)\s*")
+
+
+def _link_words(raw: str, path: str) -> tuple[str, str, str]:
+    """
+    The source, relation and target of a compact link, split on whitespace.
+
+    A split, not a regex: linear in the length of the string, however it is spaced.
+
+    >>> _link_words(" crash  same day   protest ", "$.links[0]")
+    ('crash', 'same day', 'protest')
+    """
+    words = raw.split()
+    if len(words) < 3:
+        shown = raw if len(raw) <= 80 else raw[:77] + "..."
+        msg = f"expected 'SOURCE RELATION TARGET', such as 'crash prompted protest', got {shown!r}"
+        raise _fail(msg, path)
+    return words[0], " ".join(words[1:-1]), words[-1]
 
 
 def _link(t: Timeline, raw: object, path: str) -> Link:
     if isinstance(raw, str):
-        match = _LINK_WORDS.fullmatch(raw)
-        if match is None:
-            msg = f"expected 'SOURCE RELATION TARGET', such as 'crash prompted protest', got {raw!r}"
-            raise _fail(msg, path)
-        source, word, target = match.groups()
+        source, word, target = _link_words(raw, path)
         fields: dict[str, Any] = {}
         relation = _relation(word, path)
         ends = {"source": (source, path), "target": (target, path)}
@@ -493,6 +549,11 @@ def _link(t: Timeline, raw: object, path: str) -> Link:
         for key in ("min_days", "max_days", "confidence", "note"):
             if item.get(key) is not None:
                 fields[key] = item[key]
+        for key in ("min_days", "max_days"):
+            try:
+                check_gap(item.get(key))
+            except Problem as exc:
+                raise _fail(exc.reason, f"{path}.{key}") from None
         if item.get("sources") is not None:
             fields["sources"] = _sources(item["sources"], f"{path}.sources")
         ends = {"source": (source, f"{path}.from"), "target": (target, f"{path}.to")}

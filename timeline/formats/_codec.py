@@ -28,8 +28,11 @@ from ..link import Link, Relation
 from ..when import When
 
 __all__ = [
+    "CALENDAR_DAYS",
     "Problem",
+    "check_gap",
     "date_to_data",
+    "decode_text",
     "event_to_data",
     "link_to_data",
     "structure",
@@ -48,6 +51,52 @@ _TYPE_NAMES: Final = {
     dict: "an object",
     type(None): "null",
 }
+
+
+CALENDAR_DAYS: Final = (
+    datetime.date(9999, 12, 31).toordinal() - datetime.date(1, 1, 1).toordinal()
+)
+"""The most days two dates of the calendar (years 1 to 9999) can be apart."""
+
+
+def check_gap(value: object) -> None:
+    """
+    Raise `Problem` for a whole number of days no two dates of the calendar can be apart.
+
+    Readers check this before a number reaches the engine, which would overflow on it.
+
+    >>> check_gap(3652058)
+    >>> check_gap(10**30)
+    Traceback (most recent call last):
+    ...
+    timeline.formats._codec.Problem: a gap of 1000000000000000000000000000000 days is longer than the calendar (at most 3652058 days, years 1 to 9999)
+    """
+    is_int = isinstance(value, int) and not isinstance(value, bool)
+    if is_int and abs(value) > CALENDAR_DAYS:  # type: ignore[arg-type]
+        msg = (
+            f"a gap of {value} days is longer than the calendar "
+            f"(at most {CALENDAR_DAYS} days, years 1 to 9999)"
+        )
+        raise Problem(msg)
+
+
+def decode_text(text: str | bytes, where: str | None) -> str:
+    """
+    A file's text: UTF-8, with a leading byte order mark dropped (JSON, YAML and TOML alike).
+
+    >>> decode_text(b"\\xef\\xbb\\xbfname: x", None)
+    'name: x'
+
+    Raises:
+        FormatError: the bytes are not UTF-8.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            msg = f"not UTF-8 text (byte {exc.start} cannot be decoded)"
+            raise FormatError(where, msg) from None
+    return text.removeprefix("\ufeff")
 
 
 def type_name(value: object) -> str:
@@ -151,6 +200,7 @@ def _strict_int(value: object, _: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         msg = f"expected a whole number, got {type_name(value)}"
         raise Problem(msg)
+    check_gap(value)  # the only whole numbers of events and links are gaps in days
     return value
 
 

@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING, Any, Final
 from ..errors import FormatError
 from ..event import Event
 from ..link import Link
-from ._atomic import write_atomic
+from ._atomic import checked_path, write_atomic
 from ._codec import (
     Problem,
     date_from_data,
+    decode_text,
     event_to_data,
     link_to_data,
     structure,
@@ -120,12 +121,7 @@ def parts_from_json(
         FormatError: as `from_json`.
     """
     where = None if path is None else os.fspath(path)
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            msg = f"not UTF-8 text (byte {exc.start} cannot be decoded)"
-            raise FormatError(where, msg) from None
+    text = decode_text(text, where)
     try:
         data = json.loads(text, object_pairs_hook=_no_repeats)
     except json.JSONDecodeError as exc:
@@ -134,12 +130,16 @@ def parts_from_json(
     except _RepeatedKey:
         # json.loads would keep the last of two equal keys; a canonical file has none.
         index = _index(text, where)
+        if not index.duplicates:  # pragma: no cover - the index finds what loads found
+            raise FormatError(where, "a key appears more than once") from None
         first = index.duplicates[0]
         key = first.rsplit(".", 1)[-1]
         msg = f"the key {key!r} appears more than once"
         raise FormatError(where, msg, index.line(first), first) from None
     except RecursionError:
         raise FormatError(where, "not valid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise FormatError(where, f"not valid JSON: {exc}") from None
     try:
         return parts_from_data(data, path=where)
     except FormatError as exc:
@@ -272,7 +272,13 @@ def save(t: Timeline, path: str | os.PathLike[str]) -> None:
     The text goes to a temporary file in the same folder, which is flushed, synced
     to disk and renamed over *path*: the old file is replaced whole or not at all.
 
+    Through a symbolic link, the file it points to is replaced and the link kept.
+    Temporary files left by saves that were killed are removed.
+
     Raises:
+        PathError: the path holds a NUL byte (an `OSError`).
+        FolderNotFoundError: the folder does not exist (a `FileNotFoundError`
+            naming the folder).
         OSError: the folder cannot be written; the old file is untouched and no
             temporary file is left behind.
     """
@@ -286,6 +292,7 @@ def load(path: str | os.PathLike[str]) -> Timeline:
     Raises:
         FormatError: as `from_json`, naming the file.
         ChronologyConflict: the file's dates and links cannot all hold.
+        PathError: the path holds a NUL byte (an `OSError`).
         OSError: the file cannot be read.
     """
-    return from_json(Path(path).read_bytes(), path=path)
+    return from_json(Path(checked_path(path)).read_bytes(), path=path)

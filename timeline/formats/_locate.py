@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from typing import Final
@@ -16,8 +17,9 @@ class JsonIndex:
     """
     The offset of every value in a JSON text, by JSON path, and the keys repeated in an object.
 
-    Only ever built for text that `json.loads` has accepted, and only when an error
-    needs a line number, so it may be simple rather than fast.
+    Only ever built when an error needs a line number, so it may be simple rather
+    than fast. Text that is not JSON is indexed up to its first syntax error: a key
+    repeated before that error is still found.
 
     >>> index = JsonIndex('{"events": [\\n  {"id": "a"}\\n]}')
     >>> index.line("$.events[0].id"), index.line("$.events[0].title")
@@ -28,7 +30,9 @@ class JsonIndex:
         self.text = text
         self.offsets: dict[str, int] = {}
         self.duplicates: list[str] = []
-        self._value(0, "$")
+        # Stop at a syntax error (JSONDecodeError) or a number of too many digits.
+        with contextlib.suppress(ValueError):
+            self._value(0, "$")
 
     def line(self, path: str | None) -> int | None:
         """The line of the value at *path*, or of its nearest enclosing value."""

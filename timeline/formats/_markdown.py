@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ._common import inferred, span
 
@@ -12,8 +12,30 @@ if TYPE_CHECKING:
 __all__ = ["to_markdown"]
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+_ESCAPES: Final = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
+
+
+def _text(text: str) -> str:
+    """
+    Text from a user, made inert: one line, raw HTML as entities, Markdown markers literal.
+
+    >>> _text("<b>Crash</b> | *near*\\nAktau")
+    '&lt;b&gt;Crash&lt;/b&gt; \\\\| \\\\*near\\\\* Aktau'
+    """
+    return " ".join(text.splitlines()).translate(_ESCAPES)
 
 
 def to_markdown(t: Timeline) -> str:
@@ -21,9 +43,12 @@ def to_markdown(t: Timeline) -> str:
     A heading, a table of events in chronological order, then the links in words.
 
     The date column shows the inferred date; the words the source used follow in
-    parentheses, and dates placed only by links are marked "(inferred)".
+    parentheses, and dates placed only by links are marked "(inferred)". Text from
+    the timeline is kept to one line, with raw HTML written as entities and
+    Markdown's markers (``*``, ``_``, `````, ``[``, ``]``, ``|``) escaped, so that it
+    shows as typed and injects nothing.
     """
-    lines = [f"# {t.name or 'Chronology'}", ""]
+    lines = [f"# {_text(t.name or 'Chronology')}", ""]
     if t.reference is not None:
         lines += [f"Dates read as of {t.reference}.", ""]
     lines += ["| Date | Event | Who | Where | Sources |", "|---|---|---|---|---|"]
@@ -41,7 +66,7 @@ def to_markdown(t: Timeline) -> str:
             e.location or "",
             ", ".join(s.name for s in e.sources),
         ]
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(_text(c) for c in cells) + " |")
     if t.links:
         titles = {e.id: e.title for e in t.events}
         lines += ["", "## Links", ""]
@@ -51,9 +76,9 @@ def to_markdown(t: Timeline) -> str:
                 lo = "" if k.min_days is None else str(k.min_days)
                 hi = "" if k.max_days is None else str(k.max_days)
                 gap = f" ({lo if lo == hi else f'{lo}..{hi}'} days)"
-            note = f": {k.note}" if k.note else ""
+            note = f": {_text(k.note)}" if k.note else ""
             lines.append(
-                f"- {titles[k.source]} **{k.relation.phrase}** "
-                f"{titles[k.target]}{gap}{note}"
+                f"- {_text(titles[k.source])} **{k.relation.phrase}** "
+                f"{_text(titles[k.target])}{gap}{note}"
             )
     return "\n".join(lines) + "\n"
