@@ -463,3 +463,28 @@ def test_show_prints_undated_and_spans(
     out = capsys.readouterr().out
     assert out.startswith("Chronology\n")
     assert "a came before c (2 to 5 days)" in out
+
+
+class TestHostileInput:
+    def test_stdin_not_utf8(self, monkeypatch: pytest.MonkeyPatch, capsys):
+        """Bytes that are not UTF-8 on standard input are one error line, not a traceback."""
+
+        class Stdin:
+            buffer = io.BytesIO(b"Polls close on \xff 2025-05-04.")
+
+        monkeypatch.setattr("sys.stdin", Stdin())
+
+        status = main(["extract", "-"])
+
+        assert status == 1
+        assert "standard input: not UTF-8 text" in capsys.readouterr().err
+
+    def test_nul_byte_in_output_path(self, tmp_path, capsys):
+        """An output path no file system can hold is one error line naming it."""
+        source = tmp_path / "t.yaml"
+        source.write_text("name: x\n")
+
+        status = main(["export", str(source), "--to", "csv", "-o", "a\0b.csv"])
+
+        assert status == 1
+        assert "a path cannot contain a NUL byte" in capsys.readouterr().err

@@ -2,7 +2,8 @@
 The ``timeline`` command: print the example, show, check and export chronology files, resolve dates, extract them from articles.
 
 Exit status: 0 on success, 1 for a bad file or a chronology that does not hold,
-2 for a usage mistake. Errors are one line on stderr, never a traceback.
+2 for a usage mistake, 3 for a bug in timeline itself. Errors are one line on
+stderr, never a traceback, whatever the input files hold.
 
 >>> main(["resolve", "December 25", "--reference", "2025-02-10"])
 2024-12-25  (day, from 'December 25')
@@ -17,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from .errors import ChronologyConflict, TimelineError
+from .errors import ChronologyConflict, TimelineError, WrongTypeError
 
 if TYPE_CHECKING:
     from .timeline import Timeline
@@ -30,7 +31,16 @@ _PROG = "timeline"
 def main(argv: Sequence[str] | None = None) -> int:
     """
     Run the command with *argv* (default: the process's arguments); return the exit status.
+
+    Raises:
+        WrongTypeError: *argv* is not a sequence of strings.
     """
+    if argv is not None and (
+        isinstance(argv, str | bytes)
+        or not isinstance(argv, Sequence)
+        or not all(isinstance(arg, str) for arg in argv)
+    ):
+        raise WrongTypeError.expected("argv", argv, "a sequence of strings")
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -45,18 +55,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ChronologyConflict as exc:
         _error(_one_line(exc, with_notes=True))
         return 1
-    except TimelineError as exc:
-        _error(_one_line(exc))
-        return 1
-    except OSError as exc:
+    except OSError as exc:  # PathError too: it names the path as any OSError does
         where = f"{exc.filename}: " if exc.filename else ""
         _error(f"{where}{exc.strerror or exc}")
+        return 1
+    except TimelineError as exc:
+        _error(_one_line(exc))
         return 1
     except ImportError as exc:  # an optional extra that is not installed
         _error(str(exc))
         return 1
     except KeyboardInterrupt:  # pragma: no cover - Ctrl-C
         return 130
+    except Exception as exc:  # pragma: no cover - a bug: still no traceback for users
+        _error(f"internal error, please report it: {type(exc).__name__}: {exc}")
+        return 3
     return status
 
 
@@ -266,15 +279,17 @@ def _extract(args: argparse.Namespace) -> int:
 
     from .extract import extract
 
-    if args.article == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            with open(args.article, encoding="utf-8") as f:
+    name = "standard input" if args.article == "-" else args.article
+    try:
+        if args.article == "-":
+            raw = getattr(sys.stdin, "buffer", None)  # None: already text (a test's)
+            text = sys.stdin.read() if raw is None else raw.read().decode("utf-8-sig")
+        else:
+            with open(args.article, encoding="utf-8-sig") as f:
                 text = f.read()
-        except UnicodeDecodeError as exc:
-            _error(f"{args.article}: not UTF-8 text ({exc.reason} at byte {exc.start})")
-            return 1
+    except UnicodeDecodeError as exc:
+        _error(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})")
+        return 1
     mentions = extract(text, args.published, prefer=args.prefer)
     if args.format == "json":
         doc = [

@@ -10,13 +10,13 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, final
 
 import attrs
 import pendulum
 
-from .errors import ValidationError
+from .errors import ValidationError, WrongTypeError
 from .when import When, _when_from_anything, to_date
 
 __all__ = ["Event", "Source"]
@@ -25,8 +25,7 @@ __all__ = ["Event", "Source"]
 def _non_empty(name: str) -> Any:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, str):
-            msg = f"must be a string, got {type(value).__name__}"
-            raise ValidationError(name, value, msg)
+            raise WrongTypeError.expected(name, value, "a string")
         if not value.strip():
             raise ValidationError(name, value, "must not be empty")
 
@@ -36,19 +35,29 @@ def _non_empty(name: str) -> Any:
 def _optional_str(name: str) -> Any:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and not isinstance(value, str):
-            msg = f"must be a string or None, got {type(value).__name__}"
-            raise ValidationError(name, value, msg)
+            raise WrongTypeError.expected(name, value, "a string or None")
 
     return check
 
 
-def _checked_strings(name: str, value: Iterable[str] | str) -> tuple[str, ...]:
+def _items(name: str, value: object, what: str) -> tuple[Any, ...]:
+    """The items of a collection given for the field *name*; one string is not one."""
     if isinstance(value, str):
-        msg = "must be a collection of strings, not one string"
-        raise ValidationError(name, value, msg)
-    items = tuple(value)
+        msg = f"must be a collection of {what}, not one string"
+        raise WrongTypeError(name, value, msg)
+    if isinstance(value, tuple):
+        return value
+    if not isinstance(value, Iterable) or isinstance(value, bytes | Mapping):
+        raise WrongTypeError.expected(name, value, f"a collection of {what}")
+    return tuple(value)
+
+
+def _checked_strings(name: str, value: Iterable[str] | str) -> tuple[str, ...]:
+    items = _items(name, value, "strings")
     for item in items:
-        if not isinstance(item, str) or not item.strip():
+        if not isinstance(item, str):
+            raise WrongTypeError.expected(name, item, "a collection of strings")
+        if not item.strip():
             raise ValidationError(name, items, "every item must be a non-empty string")
     return items
 
@@ -75,7 +84,7 @@ def _when(value: When | str | pendulum.Date) -> When:
 
 
 def _ends(value: When | str | pendulum.Date | None) -> When | None:
-    return None if value is None else _when_from_anything(value)
+    return None if value is None else _when_from_anything(value, "ends")
 
 
 def _published(value: object) -> pendulum.Date | None:
@@ -83,11 +92,11 @@ def _published(value: object) -> pendulum.Date | None:
 
 
 def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    items = tuple(value)
+    items = _items("sources", value, "Source records")
     for item in items:
         if not isinstance(item, Source):
             msg = f"every item must be a Source, got {type(item).__name__}"
-            raise ValidationError("sources", item, msg)
+            raise WrongTypeError("sources", item, msg)
     return items
 
 

@@ -21,7 +21,7 @@ from typing import Any, Final, final
 import attrs
 import pendulum
 
-from .errors import DateResolutionError, ValidationError
+from .errors import DateResolutionError, ValidationError, WrongTypeError
 
 __all__ = ["Granularity", "When", "to_date"]
 
@@ -50,6 +50,13 @@ class Granularity(enum.Enum):
     YEAR = "year"
     DECADE = "decade"
     CENTURY = "century"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Granularity | None:
+        names = ", ".join(g.value for g in cls)
+        if not isinstance(value, str):
+            raise WrongTypeError.expected("granularity", value, f"one of {names}")
+        raise ValidationError("granularity", value, f"must be one of {names}")
 
     @property
     def _rank(self) -> int:
@@ -87,7 +94,8 @@ def to_date(value: object, name: str = "date") -> pendulum.Date:
     Date(2025, 2, 10)
 
     Raises:
-        ValidationError: the value is not a date.
+        ValidationError: a string that is not an ISO date.
+        WrongTypeError: neither a date nor a string.
     """
     if isinstance(value, datetime.datetime):
         return pendulum.Date(value.year, value.month, value.day)
@@ -102,24 +110,42 @@ def to_date(value: object, name: str = "date") -> pendulum.Date:
             msg = "expected an ISO date such as '2025-02-10'"
             raise ValidationError(name, value, msg) from None
         return pendulum.Date(parsed.year, parsed.month, parsed.day)
-    msg = f"expected a date, got {type(value).__name__}"
-    raise ValidationError(name, value, msg)
+    raise WrongTypeError.expected(name, value, "a date")
 
 
-def _optional_date(value: object) -> pendulum.Date | None:
-    return None if value is None else to_date(value)
+def _optional_date(value: object, name: str = "date") -> pendulum.Date | None:
+    return None if value is None else to_date(value, name)
+
+
+def _earliest(value: object) -> pendulum.Date | None:
+    return _optional_date(value, "earliest")
+
+
+def _latest(value: object) -> pendulum.Date | None:
+    return _optional_date(value, "latest")
+
+
+def _whole(**numbers: object) -> None:
+    """Refuse, by name, any of *numbers* that is not a whole number (bools included)."""
+    for name, value in numbers.items():
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise WrongTypeError.expected(name, value, "a whole number")
+
+
+def _a_when(value: object, name: str = "other") -> When:
+    if not isinstance(value, When):
+        raise WrongTypeError.expected(name, value, "a When")
+    return value
 
 
 def _is_bool(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, bool):
-        msg = f"must be True or False, got {type(value).__name__}"
-        raise ValidationError(attribute.name, value, msg)
+        raise WrongTypeError.expected(attribute.name, value, "True or False")
 
 
 def _is_text(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not isinstance(value, str):
-        msg = f"must be a string or None, got {type(value).__name__}"
-        raise ValidationError(attribute.name, value, msg)
+        raise WrongTypeError.expected(attribute.name, value, "a string or None")
 
 
 def _from_ordinal(n: int) -> pendulum.Date:
@@ -178,8 +204,8 @@ class When:
             wholly unbounded date is marked approximate or uncertain.
     """
 
-    earliest: pendulum.Date | None = attrs.field(default=None, converter=_optional_date)
-    latest: pendulum.Date | None = attrs.field(default=None, converter=_optional_date)
+    earliest: pendulum.Date | None = attrs.field(default=None, converter=_earliest)
+    latest: pendulum.Date | None = attrs.field(default=None, converter=_latest)
     approximate: bool = attrs.field(default=False, kw_only=True, validator=_is_bool)
     uncertain: bool = attrs.field(default=False, kw_only=True, validator=_is_bool)
     text: str | None = attrs.field(
@@ -217,6 +243,7 @@ class When:
         Raises:
             ValidationError: no such day (February 30, month 13, ...).
         """
+        _whole(year=year, month=month, day=day)
         d = _checked("When.day", year, month, day)
         return cls(d, d, approximate=approximate, uncertain=uncertain, text=text)
 
@@ -236,6 +263,7 @@ class When:
         >>> When.month(2024, 2).latest
         Date(2024, 2, 29)
         """
+        _whole(year=year, month=month)
         start = _checked("When.month", year, month, 1)
         end = _month_end(year, month)
         return cls(start, end, approximate=approximate, uncertain=uncertain, text=text)
@@ -255,6 +283,7 @@ class When:
         >>> str(When.year(2024))
         '2024'
         """
+        _whole(year=year)
         start = _checked("When.year", year, 1, 1)
         end = pendulum.Date(year, 12, 31)
         return cls(start, end, approximate=approximate, uncertain=uncertain, text=text)
@@ -275,6 +304,7 @@ class When:
         >>> str(When.week(2025, 5))
         '2025-01-27/2025-02-02'
         """
+        _whole(year=year, week=week)
         try:
             monday = datetime.date.fromisocalendar(year, week, 1)
         except ValueError as exc:
@@ -299,6 +329,7 @@ class When:
         >>> When.quarter(2025, 1).latest
         Date(2025, 3, 31)
         """
+        _whole(year=year, quarter=quarter)
         if not 1 <= quarter <= 4:
             raise ValidationError("quarter", quarter, "must be 1, 2, 3 or 4")
         first = 3 * quarter - 2
@@ -322,6 +353,7 @@ class When:
         >>> When.half(2025, 2).granularity
         <Granularity.HALF: 'half'>
         """
+        _whole(year=year, half=half)
         if half not in (1, 2):
             raise ValidationError("half", half, "must be 1 or 2")
         start = _checked("When.half", year, 6 * half - 5, 1)
@@ -343,6 +375,7 @@ class When:
         >>> str(When.decade(1990))
         '199X'
         """
+        _whole(year=year)
         if year % 10 or not 10 <= year <= 9990:
             msg = "must be the first year of a decade, such as 1990"
             raise ValidationError("decade", year, msg)
@@ -365,6 +398,7 @@ class When:
         >>> str(When.century(1900))
         '19XX'
         """
+        _whole(year=year)
         if year % 100 or not 100 <= year <= 9900:
             msg = "must be the first year of a century, such as 1900"
             raise ValidationError("century", year, msg)
@@ -392,8 +426,12 @@ class When:
         >>> str(When.between(None, "2025-01-31"))
         '../2025-01'
         """
-        lo = start.earliest if isinstance(start, When) else _optional_date(start)
-        hi = end.latest if isinstance(end, When) else _optional_date(end)
+        lo = (
+            start.earliest
+            if isinstance(start, When)
+            else _optional_date(start, "start")
+        )
+        hi = end.latest if isinstance(end, When) else _optional_date(end, "end")
         return cls(lo, hi, approximate=approximate, uncertain=uncertain, text=text)
 
     @classmethod
@@ -476,6 +514,7 @@ class When:
         >>> When.month(2024, 12).before(When.day(2024, 12, 31))
         False
         """
+        other = _a_when(other)
         return (
             self.latest is not None
             and other.earliest is not None
@@ -489,7 +528,7 @@ class When:
         >>> When.day(2025, 1, 28).after(When.day(2025, 1, 27))
         True
         """
-        return other.before(self)
+        return _a_when(other).before(self)
 
     def may_precede(self, other: When) -> bool:
         """
@@ -500,6 +539,7 @@ class When:
         >>> When.day(2025, 1, 2).may_precede(When.day(2025, 1, 2))
         False
         """
+        other = _a_when(other)
         return (
             self.earliest is None
             or other.latest is None
@@ -513,6 +553,7 @@ class When:
         >>> When.month(2025, 1).overlaps(When.day(2025, 1, 31))
         True
         """
+        other = _a_when(other)
         return not (self.before(other) or other.before(self))
 
     def contains(self, other: When | datetime.date) -> bool:
@@ -527,7 +568,7 @@ class When:
         if isinstance(other, When):
             lo, hi = other.earliest, other.latest
         else:
-            lo = hi = to_date(other)
+            lo = hi = to_date(other, "other")
         if self.earliest is not None and (lo is None or lo < self.earliest):
             return False
         return self.latest is None or (hi is not None and hi <= self.latest)
@@ -543,7 +584,7 @@ class When:
         >>> print(When.year(2024).intersection(When.year(2025)))
         None
         """
-        if not self.overlaps(other):
+        if not self.overlaps(other):  # also refuses what is not a When
             return None
         lo = _max_opt(self.earliest, other.earliest)
         hi = _min_opt(self.latest, other.latest)
@@ -575,6 +616,7 @@ class When:
         Raises:
             ValidationError: the result would fall outside the years 1 to 9999.
         """
+        _whole(days=days, weeks=weeks, months=months, years=years)
         lo, hi = self.earliest, self.latest
         total_months = 12 * years + months
         if total_months:
@@ -852,7 +894,7 @@ def _render_edtf(w: When) -> str:
     return f"{left}/{right}"
 
 
-def _when_from_anything(value: Any) -> When:
+def _when_from_anything(value: Any, name: str = "when") -> When:
     """A `When` from a `When`, a date, or an EDTF string (used by the other modules)."""
     if isinstance(value, When):
         return value
@@ -861,5 +903,4 @@ def _when_from_anything(value: Any) -> When:
         return When(d, d)
     if isinstance(value, str):
         return When.from_edtf(value)
-    msg = f"expected a When, a date or an EDTF string, got {type(value).__name__}"
-    raise ValidationError("when", value, msg)
+    raise WrongTypeError.expected(name, value, "a When, a date or an EDTF string")

@@ -31,6 +31,7 @@ from ._authoring import (
     to_authoring,
     to_yaml,
 )
+from ._common import check_timeline
 from ._csv import EVENT_COLUMNS, LINK_COLUMNS, links_to_csv, to_csv
 from ._example import example, example_text
 from ._graph import to_dot, to_mermaid
@@ -133,6 +134,7 @@ def export(t: Timeline, name: str) -> str:
         ValidationError: no export has that name (a `ValueError`).
         WrongTypeError: *name* is not a string.
     """
+    check_timeline(t)
     if not isinstance(name, str):
         raise WrongTypeError.expected("name", name, "the name of an export")
     try:

@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 from typing import Final
 
-from ..errors import FolderNotFoundError, PathError
+from ..errors import FolderNotFoundError, PathError, WrongTypeError
 
 __all__ = ["TEMP_SUFFIX", "checked_path", "write_atomic"]
 
@@ -34,8 +34,14 @@ def checked_path(path: str | os.PathLike[str]) -> str:
 
     Raises:
         PathError: the path holds a NUL byte (an `OSError`, as other unusable paths are).
+        WrongTypeError: *path* is not a string or an `os.PathLike` of one.
     """
-    text = os.fspath(path)
+    try:
+        text = os.fspath(path)
+    except TypeError:
+        text = None
+    if not isinstance(text, str):
+        raise WrongTypeError.expected("path", path, "a str or os.PathLike path")
     if "\0" in text:
         msg = "a path cannot contain a NUL byte"
         raise PathError(errno.EINVAL, msg, text)

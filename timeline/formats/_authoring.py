@@ -46,6 +46,7 @@ from ..errors import (
 from ..event import Event, Source
 from ..link import Link, Relation
 from ..when import When
+from ._atomic import checked_path
 from ._codec import (
     Problem,
     check_gap,
@@ -54,6 +55,7 @@ from ._codec import (
     structure,
     type_name,
 )
+from ._common import check_timeline
 from ._parts import Parts
 
 if TYPE_CHECKING:
@@ -141,7 +143,7 @@ def parts_from_authoring(
     lines: Lines = _no_lines,
 ) -> Parts:
     """The checked events and links of an authoring document, not yet put together."""
-    where = None if path is None else os.fspath(path)
+    where = None if path is None else checked_path(path)
     try:
         return _build(data, where)
     except FormatError as exc:
@@ -166,7 +168,7 @@ def parts_from_yaml(
 ) -> Parts:
     """The checked events and links of a YAML authoring document."""
     yaml = _yaml()
-    where = None if path is None else os.fspath(path)
+    where = None if path is None else checked_path(path)
     text = decode_text(text, where)
     try:
         data = yaml.load(text, Loader=_loader())
@@ -198,7 +200,7 @@ def parts_from_toml(
     """The checked events and links of a TOML authoring document."""
     import tomllib
 
-    where = None if path is None else os.fspath(path)
+    where = None if path is None else checked_path(path)
     text = decode_text(text, where)
     try:
         data = tomllib.loads(text)
@@ -591,6 +593,7 @@ def to_authoring(t: Timeline) -> dict[str, Any]:
 
     Reading the result back with `from_authoring` gives an equal timeline.
     """
+    check_timeline(t)
     doc: dict[str, Any] = {}
     if t.name is not None:
         doc["name"] = t.name
@@ -672,6 +675,7 @@ def to_yaml(t: Timeline) -> str:
     Raises:
         ImportError: PyYAML is not installed (the ``yaml`` extra).
     """
+    check_timeline(t)
     yaml = _yaml()
     text: str = yaml.dump(
         to_authoring(t),

@@ -22,7 +22,13 @@ from cattrs.errors import (
     IterableValidationError,
 )
 
-from ..errors import DateResolutionError, FormatError, TimelineError, ValidationError
+from ..errors import (
+    DateResolutionError,
+    FormatError,
+    TimelineError,
+    ValidationError,
+    WrongTypeError,
+)
 from ..event import Event, Source
 from ..link import Link, Relation
 from ..when import When
@@ -89,7 +95,10 @@ def decode_text(text: str | bytes, where: str | None) -> str:
 
     Raises:
         FormatError: the bytes are not UTF-8.
+        WrongTypeError: *text* is neither text nor bytes.
     """
+    if not isinstance(text, str | bytes):
+        raise WrongTypeError.expected("text", text, "a str or bytes")
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")

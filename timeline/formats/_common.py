@@ -6,13 +6,22 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..errors import WrongTypeError
 from ..when import When
 
 if TYPE_CHECKING:
     from ..event import Event
     from ..timeline import Timeline
 
-__all__ = ["describe", "event_rows", "inferred", "narrowed", "span"]
+__all__ = ["check_timeline", "describe", "event_rows", "inferred", "narrowed", "span"]
+
+
+def check_timeline(t: object) -> None:
+    """Refuse, naming the argument `t`, anything but a `Timeline` given to a writer."""
+    from ..timeline import Timeline
+
+    if not isinstance(t, Timeline):
+        raise WrongTypeError.expected("t", t, "a Timeline")
 
 
 def describe(w: When) -> str:

@@ -16,7 +16,7 @@ import csv
 import io
 from typing import TYPE_CHECKING, Final
 
-from ._common import event_rows
+from ._common import check_timeline, event_rows
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -79,6 +79,7 @@ def to_csv(t: Timeline) -> str:
     with ``"; "``. Text that a spreadsheet would run as a formula starts with ``'``
     (see `safe_cell`).
     """
+    check_timeline(t)
     out = io.StringIO()
     writer = csv.DictWriter(out, EVENT_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -93,6 +94,7 @@ def links_to_csv(t: Timeline) -> str:
     The links as CSV, one row each, sorted by source, target and relation; text
     cells are made safe as in `to_csv`.
     """
+    check_timeline(t)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(LINK_COLUMNS)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._common import describe, inferred
+from ._common import check_timeline, describe, inferred
 
 if TYPE_CHECKING:
     from ..link import Link
@@ -31,6 +31,7 @@ def to_mermaid(t: Timeline) -> str:
 
     Node names are ``e0``, ``e1``, ... in chronological order, so any event id is safe.
     """
+    check_timeline(t)
     names = {}
     lines = ["flowchart TD"]
     for i, e in enumerate(t.chronology()):
@@ -54,6 +55,7 @@ def to_dot(t: Timeline) -> str:
     A Graphviz DOT digraph, left to right: boxes labelled with date and title, solid
     edges for causal links, dashed ones for the rest.
     """
+    check_timeline(t)
     lines = [
         f"digraph {_dot_string(t.name or 'timeline')} {{",
         "    rankdir=LR;",

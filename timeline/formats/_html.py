@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Final
 
 import pendulum
 
-from ._common import describe, inferred
+from ._common import check_timeline, describe, inferred
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -45,6 +45,7 @@ def to_html(t: Timeline) -> str:
     side), curved red arrows for causal links and dashed grey ones for temporal
     links, then the chronology as a table.
     """
+    check_timeline(t)
     events = t.chronology()
     bounds = {e.id: inferred(t, e) for e in events}
     lo, hi = _axis(list(bounds.values()))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pendulum
 
-from ._common import describe, inferred
+from ._common import check_timeline, describe, inferred
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -57,6 +57,7 @@ def to_ics(t: Timeline) -> str:
     timeline's reference date, so the same timeline always gives the same file.
     Events with an open-ended date are left out.
     """
+    check_timeline(t)
     domain = _uid_part(t.name or "timeline").lower() + ".timeline-tracker.invalid"
     stamp_day = t.reference or pendulum.Date(1970, 1, 1)
     stamp = f"{_day(stamp_day)}T000000Z"

@@ -38,6 +38,7 @@ from ._codec import (
     structure,
     type_name,
 )
+from ._common import check_timeline
 from ._locate import JsonIndex
 from ._parts import Parts
 
@@ -77,6 +78,7 @@ def to_data(t: Timeline) -> dict[str, Any]:
     Raises:
         Nothing: every timeline can be written.
     """
+    check_timeline(t)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -120,7 +122,7 @@ def parts_from_json(
     Raises:
         FormatError: as `from_json`.
     """
-    where = None if path is None else os.fspath(path)
+    where = None if path is None else checked_path(path)
     text = decode_text(text, where)
     try:
         data = json.loads(text, object_pairs_hook=_no_repeats)
@@ -282,6 +284,7 @@ def save(t: Timeline, path: str | os.PathLike[str]) -> None:
         OSError: the folder cannot be written; the old file is untouched and no
             temporary file is left behind.
     """
+    check_timeline(t)
     write_atomic(path, to_json(t))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
-from ._common import inferred, span
+from ._common import check_timeline, inferred, span
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -48,6 +48,7 @@ def to_markdown(t: Timeline) -> str:
     Markdown's markers (``*``, ``_``, `````, ``[``, ``]``, ``|``) escaped, so that it
     shows as typed and injects nothing.
     """
+    check_timeline(t)
     lines = [f"# {_text(t.name or 'Chronology')}", ""]
     if t.reference is not None:
         lines += [f"Dates read as of {t.reference}.", ""]

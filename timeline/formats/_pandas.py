@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any, Final
 
-from ._common import inferred
+from ._common import check_timeline, inferred
 from ._csv import LINK_COLUMNS
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ def to_pandas(t: Timeline) -> Any:
     Raises:
         ImportError: pandas is not installed (the ``pandas`` extra).
     """
+    check_timeline(t)
     pd = _pandas()
     rows = []
     for e in t.chronology():
@@ -77,6 +78,7 @@ def links_to_pandas(t: Timeline) -> Any:
     Raises:
         ImportError: pandas is not installed (the ``pandas`` extra).
     """
+    check_timeline(t)
     pd = _pandas()
     rows = [
         {

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pendulum
 
 from ..when import Granularity, When
-from ._common import describe, inferred
+from ._common import check_timeline, describe, inferred
 
 if TYPE_CHECKING:
     from ..event import Event
@@ -80,6 +80,7 @@ def to_timelinejs_data(t: Timeline) -> dict[str, Any]:
     end on their last and carry a `display_date` in words. Events that nothing
     dates at all are left out: TimelineJS needs a year.
     """
+    check_timeline(t)
     doc: dict[str, Any] = {
         "title": {"text": {"headline": t.name or "Chronology"}},
         "events": [],
