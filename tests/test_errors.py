@@ -1,5 +1,6 @@
 """Tests for timeline.errors: the TimelineError family."""
 
+import errno
 import pickle
 
 import pytest
@@ -9,10 +10,13 @@ from timeline import (
     ChronologyConflict,
     DateResolutionError,
     DuplicateEventError,
+    FolderNotFoundError,
     FormatError,
+    PathError,
     TimelineError,
     UnknownEventError,
     ValidationError,
+    WrongTypeError,
 )
 
 ERRORS = [
@@ -27,6 +31,9 @@ ERRORS = [
         "the summons is dated before the crash that prompted it", ("a", "b")
     ),
     CausalCycleError(("a", "b", "c")),
+    WrongTypeError("actors", None, "must be a collection of strings, got NoneType"),
+    PathError(errno.EINVAL, "a path cannot contain a NUL byte", "a\x00b.json"),
+    FolderNotFoundError(errno.ENOENT, "no such folder", "/no/such/folder"),
 ]
 
 
@@ -90,3 +97,30 @@ class TestMessages:
         assert err.cycle == ("a", "b", "c")
         assert err.events == ("a", "b", "c")
         assert str(err) == "causal links form a cycle: a -> b -> c -> a"
+
+
+class TestHardeningErrors:
+    def test_wrong_type_is_a_type_error_and_a_validation_error(self):
+        """WrongTypeError keeps `except ValueError` working and adds `except TypeError`."""
+        err = ERRORS[7]
+
+        assert isinstance(err, TypeError)
+        assert isinstance(err, ValidationError)
+        assert isinstance(err, ValueError)
+        assert err.field == "actors"
+
+    def test_wrong_type_expected(self):
+        """WrongTypeError.expected names the argument, what belongs there and what came."""
+        err = WrongTypeError.expected("year", "2025", "a whole number")
+
+        assert str(err) == "invalid year='2025': must be a whole number, got str"
+
+    def test_path_errors_are_os_errors(self):
+        """PathError is an OSError with errno and filename; FolderNotFoundError a FileNotFoundError."""
+        nul, folder = ERRORS[8], ERRORS[9]
+
+        assert isinstance(nul, OSError)
+        assert nul.errno == errno.EINVAL
+        assert isinstance(folder, FileNotFoundError)
+        assert isinstance(folder, PathError)
+        assert folder.filename == "/no/such/folder"
