@@ -92,6 +92,18 @@ class TestHugeNumbers:
 
         assert f"$.links[0].{key}" == info.value.field
 
+    def test_huge_confidence(self):
+        """A confidence too large for a float is a FormatError in JSON and YAML."""
+        big = "1" + "0" * 400
+        with pytest.raises(FormatError) as info:
+            formats.from_json(
+                _json_doc(f'{{"source": "a", "target": "b", "confidence": {big}}}')
+            )
+        assert info.value.field == "$.links[0].confidence"
+        with pytest.raises(FormatError) as info:
+            formats.from_yaml(_yaml_doc(f"{{from: a, to: b, confidence: {big}}}"))
+        assert info.value.field == "$.links[0].confidence"
+
     def test_longest_gap_the_calendar_allows_is_kept(self):
         """A gap of the whole calendar's length is still a gap: it is not refused here."""
         link = formats.from_json(

@@ -24,7 +24,7 @@ SCALARS = st.sampled_from(
     [
         "2025-02-10", "2025-02-30", "0000-01-01", "2025-13-01", "9999-12-31", "10000-01-01",
         "2025-01-01 10:00:00", "2025-01-01T10:00:00Z", "December 25", "a day earlier",
-        "1" + "0" * 30, "9" * 5000, "-9223372036854775808", "1e400", ".inf", ".nan", "nan",
+        "1" + "0" * 30, "1" + "0" * 400, "9" * 5000, "-9223372036854775808", "1e400", ".inf", ".nan", "nan",
         "true", "null", "~", "''", '""', "[]", "{}", "&a x", "*a", "!!python/object:os.system",
         "crash prompted protest", "a" + " " * 300 + "b", "a same day b", "\ufeff", "\x00",
     ]
@@ -74,6 +74,7 @@ def json_values() -> st.SearchStrategy[object]:
         | st.booleans()
         | st.integers()
         | st.integers(min_value=10**18, max_value=10**40)
+        | st.integers(min_value=10**300, max_value=10**400)
         | st.floats(allow_nan=False)
         | SCALARS
         | st.text(max_size=8)

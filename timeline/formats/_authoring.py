@@ -49,6 +49,7 @@ from ..when import When
 from ._atomic import checked_path
 from ._codec import (
     Problem,
+    as_float,
     check_gap,
     date_from_data,
     decode_text,
@@ -556,6 +557,12 @@ def _link(t: Timeline, raw: object, path: str) -> Link:
                 check_gap(item.get(key))
             except Problem as exc:
                 raise _fail(exc.reason, f"{path}.{key}") from None
+        confidence = fields.get("confidence")
+        if isinstance(confidence, int) and not isinstance(confidence, bool):
+            try:
+                fields["confidence"] = as_float(confidence)
+            except Problem as exc:
+                raise _fail(exc.reason, f"{path}.confidence") from None
         if item.get("sources") is not None:
             fields["sources"] = _sources(item["sources"], f"{path}.sources")
         ends = {"source": (source, f"{path}.from"), "target": (target, f"{path}.to")}

@@ -36,6 +36,7 @@ from ..when import When
 __all__ = [
     "CALENDAR_DAYS",
     "Problem",
+    "as_float",
     "check_gap",
     "date_to_data",
     "decode_text",
@@ -217,7 +218,22 @@ def _strict_float(value: object, _: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         msg = f"expected a number, got {type_name(value)}"
         raise Problem(msg)
-    return float(value)
+    return as_float(value)
+
+
+def as_float(value: int | float) -> float:
+    """
+    A number as a float, or `Problem` for an integer too large for one.
+
+    >>> as_float(1), as_float(0.5)
+    (1.0, 0.5)
+    """
+    try:
+        return float(value)
+    except OverflowError:
+        digits = int(int(value).bit_length() * 0.30103) + 1
+        msg = f"a number of about {digits} digits is too large (a confidence is between 0 and 1)"
+        raise Problem(msg) from None
 
 
 def _relation(value: object, _: object) -> Relation:
