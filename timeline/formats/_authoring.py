@@ -209,7 +209,7 @@ def parts_from_toml(
         message = str(exc)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
         line = int(found.group(1)) if found else None
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        reason = message[: found.start()].rstrip() if found else message
         raise FormatError(where, f"not valid TOML: {reason}", line) from None
     except RecursionError:
         raise FormatError(where, "not valid TOML: nested too deeply") from None
