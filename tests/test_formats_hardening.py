@@ -455,6 +455,17 @@ class TestMarkdownEscaping:
         assert r"\[click\](javascript:x) \*bold\* \`code\`" in text
 
 
+class TestMermaidLines:
+    def test_every_line_break_is_flattened(self):
+        """A carriage return or line separator in a title cannot start a Mermaid statement."""
+        t = Timeline([Event("a", "x\rclick e0 call evil()\u2028y\u0085z")])
+
+        lines = formats.to_mermaid(t).splitlines()
+
+        assert len(lines) == 2
+        assert "click e0 call evil()" in lines[1]
+
+
 class TestExportName:
     def test_unknown_export_is_a_timeline_error(self):
         """An unknown export name raises a ValidationError (still a ValueError)."""

@@ -17,7 +17,7 @@ def _mermaid_text(text: str) -> str:
     # Mermaid reads entity codes inside a quoted label; escape '#' first.
     for raw, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;")):
         text = text.replace(raw, code)
-    return text.replace("\n", " ")
+    return " ".join(text.splitlines())  # \r and U+2028 end a Mermaid line too
 
 
 def _arrow(link: Link) -> str:
