@@ -466,6 +466,20 @@ class TestMermaidLines:
         assert "click e0 call evil()" in lines[1]
 
 
+class TestTimelineJsMarkup:
+    def test_headlines_and_groups_are_escaped(self):
+        """TimelineJS renders headlines as HTML, so titles, kinds and the name are escaped."""
+        evil = "<img src=x onerror=alert(1)>"
+        t = Timeline([Event("a", evil, When.day(2025, 1, 1), kind=evil)], name=evil)
+
+        doc = formats.to_timelinejs_data(t)
+
+        assert "<img" not in json.dumps(doc)
+        assert (
+            doc["events"][0]["text"]["headline"] == "&lt;img src=x onerror=alert(1)&gt;"
+        )
+
+
 class TestExportName:
     def test_unknown_export_is_a_timeline_error(self):
         """An unknown export name raises a ValidationError (still a ValueError)."""

@@ -47,7 +47,7 @@ def _slide(t: Timeline, e: Event) -> dict[str, Any] | None:
         slide["end_date"] = _date(e.ends.latest, e.ends.granularity)
     if w.approximate or w.uncertain:
         slide["display_date"] = describe(w)
-    text = {"headline": e.title}
+    text = {"headline": _escape(e.title)}  # TimelineJS renders headlines as HTML
     details = [e.description] if e.description else []
     if e.actors:
         details.append("Who: " + ", ".join(e.actors))
@@ -61,7 +61,7 @@ def _slide(t: Timeline, e: Event) -> dict[str, Any] | None:
         text["text"] = "<br>".join(_escape(d) for d in details)
     slide["text"] = text
     if e.kind:
-        slide["group"] = e.kind
+        slide["group"] = _escape(e.kind)
     return slide
 
 
@@ -82,7 +82,7 @@ def to_timelinejs_data(t: Timeline) -> dict[str, Any]:
     """
     check_timeline(t)
     doc: dict[str, Any] = {
-        "title": {"text": {"headline": t.name or "Chronology"}},
+        "title": {"text": {"headline": _escape(t.name or "Chronology")}},
         "events": [],
     }
     if t.reference is not None:
