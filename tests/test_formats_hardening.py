@@ -221,6 +221,31 @@ class TestYamlRepeatedKeys:
         assert [t["a"].title, t["b"].title] == ["A", "A"]
 
 
+class TestYamlAliases:
+    def test_amplification_is_refused(self):
+        """Aliases that would multiply a small file into millions of values are refused."""
+        tags = ", ".join(f"t{i}" for i in range(2_000))
+        text = f"events:\n  - {{id: src, title: S, tags: &big [{tags}]}}\n" + "".join(
+            f"  - {{id: e{i}, title: E, tags: *big}}\n" for i in range(1_000)
+        )
+
+        with pytest.raises(FormatError, match="aliases expand") as info:
+            formats.from_yaml(text)
+
+        assert info.value.line is not None
+
+    def test_ordinary_aliases_still_read(self):
+        """Aliases used as the format's authors use them (defaults, shared lists) read."""
+        text = (
+            "events:\n  - &d {id: a, title: A, actors: &who [Baku, Moscow]}\n"
+            + "".join(f"  - {{<<: *d, id: e{i}, actors: *who}}\n" for i in range(200))
+        )
+
+        t = formats.from_yaml(text)
+
+        assert t["e199"].actors == ("Baku", "Moscow")
+
+
 class TestRepeatedKeyBeforeSyntaxError:
     def test_json(self):
         """A repeated key before a syntax error is reported, not a JSONDecodeError."""
