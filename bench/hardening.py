@@ -19,6 +19,8 @@ Cases (issue 9):
 - item 2, ``extract-dots``: `extract()` on a run of 25,000 and 50,000 dots.
 - item 3, ``compact-links``: `timeline check` (`read_parts` and `diagnose`) on a TOML
   file whose compact links are separated by long runs of spaces, at two sizes.
+- beside item 3, ``anchor-chain``: ordering the events of an authoring file whose
+  `relative_to` anchors form one chain of 20,000 and 40,000 events.
 - item 5, ``same-title``: 8,000 and 16,000 `add("Same title")` (generated ids).
 - item 5, ``explain-chain``: a contradictory causal chain of 2,000 and 4,000 events,
   built and explained.
@@ -145,9 +147,19 @@ def diagnose_pairs(n: int) -> Callable[[], object]:
     return run
 
 
+def anchor_chain(n: int) -> Callable[[], object]:
+    from timeline.formats._authoring import _anchor_order
+
+    # Each event is relative to the next, listed first to last: one long chain.
+    raw = [{"id": f"e{i}", "relative_to": f"e{i + 1}"} for i in range(n)]
+    raw.append({"id": f"e{n}"})
+    return lambda: _anchor_order(raw)
+
+
 CASES: dict[str, tuple[str, Callable[[int], Callable[[], object]], int, int]] = {
     "extract-dots": ("2", extract_dots, 25_000, 50_000),
     "compact-links": ("3", compact_links, 1_500, 3_000),
+    "anchor-chain": ("3", anchor_chain, 20_000, 40_000),
     "same-title": ("5", same_title, 8_000, 16_000),
     "explain-chain": ("5", explain_chain, 2_000, 4_000),
     "fixed-gap-backwards": ("5", fixed_gap_backwards, 4_000, 8_000),

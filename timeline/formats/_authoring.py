@@ -469,15 +469,17 @@ def _anchor_order(raw: list[Any]) -> list[int]:
         # Each event names at most one anchor, so the anchors form chains: follow
         # one to its end (or to an event already placed), then place it backwards.
         chain: list[int] = []
+        on_chain: set[int] = set()  # a set beside the list: membership in O(1)
         i: int | None = start
         while i is not None and i not in done:
-            if i in chain:
+            if i in on_chain:
                 ids = " -> ".join(
                     str(raw[j].get("id")) for j in (*chain[chain.index(i) :], i)
                 )
                 msg = f"relative_to runs in a circle: {ids}"
                 raise _fail(msg, f"$.events[{i}].relative_to")
             chain.append(i)
+            on_chain.add(i)
             item = raw[i]
             anchor = item.get("relative_to") if isinstance(item, Mapping) else None
             i = position.get(anchor) if isinstance(anchor, str) else None
