@@ -132,8 +132,10 @@ class Event:
     (('Azerbaijan', 'Russia'), When.day(2025, 1, 28))
 
     Raises:
-        ValidationError: an empty id or title, a field of the wrong type, or an
-            end that is certainly before the start.
+        ValidationError: an empty id or title, or an end that is certainly before
+            the start.
+        WrongTypeError: a field of the wrong type (``actors=None``, ``when=3``), named
+            by `.field`; it is a `ValidationError` and a `TypeError`.
     """
 
     id: str = attrs.field(validator=_non_empty("id"))

@@ -200,8 +200,10 @@ class When:
     True
 
     Raises:
-        ValidationError: `earliest` is after `latest`, a bound is not a date, or a
-            wholly unbounded date is marked approximate or uncertain.
+        ValidationError: `earliest` is after `latest`, or a wholly unbounded date
+            is marked approximate or uncertain.
+        WrongTypeError: a bound that is not a date, a flag that is not a bool, or
+            (for the comparisons) an `other` that is not a `When`.
     """
 
     earliest: pendulum.Date | None = attrs.field(default=None, converter=_earliest)
@@ -242,6 +244,8 @@ class When:
 
         Raises:
             ValidationError: no such day (February 30, month 13, ...).
+            WrongTypeError: a part that is not a whole number (``When.day(None, 1, 1)``);
+                every constructor checks its arguments' types the same way.
         """
         _whole(year=year, month=month, day=day)
         d = _checked("When.day", year, month, day)
