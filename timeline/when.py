@@ -605,6 +605,9 @@ class When:
     def __str__(self) -> str:
         return self.to_edtf()
 
+    def _repr_html_(self) -> str:  # notebooks; timeline/_display.py draws it
+        return str(__import__("timeline._display", fromlist=["_"]).when_html(self))
+
     def __repr__(self) -> str:
         flags = ""
         if self.approximate:

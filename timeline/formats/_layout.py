@@ -1,0 +1,437 @@
+"""
+Where things go in a picture of a timeline: a time axis with breaks, marks, lanes, arrows.
+
+The HTML page and the matplotlib figure both draw from this one layout, in "world"
+pixels: x from 0 to the plot's width at the zoom that fits everything, y from the top
+of the first lane.
+
+>>> from timeline import formats
+>>> lay = layout(formats.example())
+>>> len(lay.scale.segments), lay.events[2].id, lay.events[2].lanes
+(4, 'crash', ('accident', 'Azerbaijan Airlines', ''))
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import textwrap
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Final, Literal
+
+import attrs
+
+from ._common import describe, inferred
+
+if TYPE_CHECKING:
+    from ..event import Event
+    from ..timeline import Timeline
+    from ..when import When
+
+__all__ = [
+    "LANE_MODES",
+    "Box",
+    "Layout",
+    "Mark",
+    "Scale",
+    "Segment",
+    "Tick",
+    "arrow_path",
+    "layout",
+    "scale_for",
+    "ticks",
+]
+
+LANE_MODES: Final = ("kind", "actor", "none")
+"""How events may be grouped into lanes: by `kind`, by first actor, or all in one."""
+
+PLOT_W: Final = 900.0
+BREAK_PX: Final = 26.0  # the width of the band that stands for skipped time
+MIN_SEGMENT_PX: Final = 60.0
+CHAR_PX: Final = 7.0  # a generous average width of a 12 px sans-serif character
+LINE_PX: Final = 15.0
+WRAP: Final = 34  # characters per label line
+MARK_Y: Final = 10.0  # the mark's line within its row
+ROW_PAD: Final = 10.0
+LANE_PAD: Final = 12.0
+_MIN_BREAK_DAYS: Final = 60
+_MAX_BREAKS: Final = 8
+
+
+@attrs.frozen
+class Segment:
+    """A stretch of days drawn at one scale: days ``lo`` (inclusive) to ``hi`` (exclusive)."""
+
+    lo: int
+    hi: int
+    x0: float
+    x1: float
+
+    def x(self, day: float) -> float:
+        return self.x0 + (day - self.lo) * (self.x1 - self.x0) / (self.hi - self.lo)
+
+
+@attrs.frozen
+class Scale:
+    """
+    Days (proleptic Gregorian ordinals) to x, linear within each segment, with a break
+    band between segments where empty time is skipped.
+
+    >>> s = scale_for([738000, 738010], width=100.0)
+    >>> s.x(738000) < s.x(738005) < s.x(738010)
+    True
+    """
+
+    segments: tuple[Segment, ...]
+    width: float
+
+    def x(self, day: float) -> float:
+        segs = self.segments
+        i = bisect.bisect_right([s.lo for s in segs], day) - 1
+        if i < 0:
+            return segs[0].x0
+        s = segs[i]
+        if day <= s.hi:
+            return s.x(day)
+        if i + 1 == len(segs):
+            return s.x1
+        nxt = segs[i + 1]  # in the break band: straight across it
+        return s.x1 + (day - s.hi) * (nxt.x0 - s.x1) / (nxt.lo - s.hi)
+
+    def to_data(self) -> list[list[float]]:
+        return [[s.lo, s.hi, s.x0, s.x1] for s in self.segments]
+
+
+def _clusters(keys: list[int]) -> list[tuple[int, int]]:
+    """The runs of key days left once the longest empty stretches are cut out."""
+    gaps = sorted(range(len(keys) - 1), key=lambda i: keys[i] - keys[i + 1])
+    remaining = keys[-1] - keys[0]
+    cut: list[int] = []
+    for i in gaps[:_MAX_BREAKS]:
+        # Cut a long gap that takes a third of the axis or more, when cutting it
+        # gives other days room to spread (not when it is all there is).
+        gap = keys[i + 1] - keys[i]
+        if gap < max(_MIN_BREAK_DAYS, remaining / 3) or gap == remaining:
+            break
+        cut.append(i)
+        remaining -= gap
+    runs, start = [], 0
+    for i in sorted(cut):
+        runs.append((keys[start], keys[i]))
+        start = i + 1
+    runs.append((keys[start], keys[-1]))
+    return runs
+
+
+def scale_for(days: Iterable[int], width: float = PLOT_W) -> Scale:
+    """
+    The axis for these key days: stretches far apart become segments of their own,
+    each at least `MIN_SEGMENT_PX` wide, with the rest of the width shared by days.
+
+    >>> s = scale_for([715000, 738000, 738020], width=500.0)
+    >>> [(g.lo, g.hi) for g in s.segments]
+    [(714999, 715002), (737999, 738021)]
+    """
+    keys = sorted(set(days))
+    if not keys:
+        keys = [730120]  # nothing dated: any day will do (2000-01-01)
+    runs = _clusters(keys)
+    bounds = []
+    for lo, hi in runs:
+        pad = max(1, (hi - lo) // 25)
+        bounds.append((lo - pad, hi + pad + (1 if hi == lo else 0)))
+    total = sum(hi - lo for lo, hi in bounds)
+    free = width - BREAK_PX * (len(bounds) - 1)
+    spare = max(free - MIN_SEGMENT_PX * len(bounds), 0.0)
+    minimum = min(MIN_SEGMENT_PX, free / len(bounds))
+    segments, x = [], 0.0
+    for lo, hi in bounds:
+        w = minimum + spare * (hi - lo) / total
+        segments.append(Segment(lo, hi, x, min(x + w, width)))
+        x += w + BREAK_PX
+    return Scale(tuple(segments), width)
+
+
+@attrs.frozen
+class Tick:
+    """A labelled line on the axis at the start of a calendar unit."""
+
+    x: float
+    label: str
+
+
+_UNITS: Final = (
+    ("day", 1, 74),
+    ("day", 2, 74),
+    ("week", 7, 74),
+    ("month", 1, 60),
+    ("month", 3, 60),
+    ("month", 6, 60),
+    ("year", 1, 40),
+    ("year", 2, 40),
+    ("year", 5, 40),
+    ("year", 10, 40),
+    ("year", 25, 40),
+    ("year", 50, 40),
+    ("year", 100, 40),
+)
+_DAYS_IN: Final = {"day": 1, "week": 1, "month": 30.44, "year": 365.25}
+
+
+def _starts(unit: str, n: int, lo: int, hi: int) -> Iterable[datetime.date]:
+    """The first day of every *n*-th *unit* from day *lo* to before *hi*."""
+    first = datetime.date.fromordinal(lo)
+    if unit in ("day", "week"):
+        step = n if unit == "day" else 7
+        begin = lo + (-lo % step if unit == "day" else -(lo - 1) % 7)  # weeks: Mondays
+        yield from (datetime.date.fromordinal(k) for k in range(begin, hi, step))
+        return
+    if unit == "month":
+        m = first.year * 12 + first.month - 1
+        m += -m % n
+        while (d := datetime.date(m // 12, m % 12 + 1, 1)).toordinal() < hi:
+            if d.toordinal() >= lo:
+                yield d
+            m += n
+        return
+    y = first.year + -first.year % n
+    while y <= 9999 and (d := datetime.date(y, 1, 1)).toordinal() < hi:
+        if d.toordinal() >= lo:
+            yield d
+        y += n
+
+
+def ticks(scale: Scale, zoom: float = 1.0) -> list[Tick]:
+    """
+    Labelled ticks for each segment at the finest calendar unit that leaves room for
+    the labels (the page's script does the same at each zoom).
+
+    >>> [t.label for t in ticks(scale_for([715000, 738000, 738030], width=600.0))]
+    ['9 Aug 1958', '2 Aug 2021', '9 Aug', '16 Aug', '23 Aug']
+    """
+    out = []
+    for s in scale.segments:
+        per_day = (s.x1 - s.x0) * zoom / (s.hi - s.lo)
+        unit, n, _ = next(
+            (u for u in _UNITS if u[1] * _DAYS_IN[u[0]] * per_day >= u[2]), _UNITS[-1]
+        )
+        for k, d in enumerate(_starts(unit, n, s.lo, s.hi)):
+            if unit == "year":
+                label = str(d.year)
+            elif unit == "month":
+                label = (
+                    d.strftime("%b %Y") if k == 0 or d.month == 1 else d.strftime("%b")
+                )
+            else:
+                label = f"{d.day} {d:%b}" + (f" {d.year}" if k == 0 else "")
+            out.append(Tick(s.x(d.toordinal()), label))
+        if not any(s.x0 <= t.x <= s.x1 for t in out):  # no unit starts here: name a day
+            d = datetime.date.fromordinal((s.lo + s.hi) // 2)
+            out.append(Tick(s.x(d.toordinal()), f"{d.day} {d:%b %Y}"))
+    return out
+
+
+@attrs.frozen
+class Mark:
+    """
+    One piece of an event's drawing, from ``x0`` to ``x1``: a ``point`` (a known
+    day), ``possible`` days (hatched), a ``certain`` stretch of an event that lasts,
+    or an ``open`` side with no bound.
+    """
+
+    kind: Literal["point", "possible", "certain", "open"]
+    x0: float
+    x1: float
+
+
+@attrs.frozen
+class Box:
+    """An event's place in the picture: its marks, its wrapped label, its row in each lane mode."""
+
+    id: str
+    marks: tuple[Mark, ...]
+    anchor: float  # where arrows meet it: the middle of its possible start days
+    label_x: float
+    lines: tuple[str, ...]
+    lanes: tuple[str, str, str]  # its lane in each of LANE_MODES
+    y: tuple[float, float, float]  # the top of its row in each of LANE_MODES
+    start: When
+    end: When | None
+
+    @property
+    def left(self) -> float:
+        return min([self.label_x] + [m.x0 for m in self.marks])
+
+    @property
+    def right(self) -> float:
+        width = max(len(line) for line in self.lines) * CHAR_PX
+        return max([self.label_x + width] + [m.x1 for m in self.marks])
+
+    @property
+    def height(self) -> float:
+        return MARK_Y + 6 + LINE_PX * len(self.lines) + ROW_PAD
+
+
+@attrs.frozen
+class Lane:
+    """A band of rows for the events that share a kind or an actor."""
+
+    name: str
+    y: float
+    height: float
+
+
+@attrs.frozen
+class Layout:
+    """Everything placed: the scale, each event's box, each mode's lanes and height."""
+
+    scale: Scale
+    events: tuple[Box, ...]
+    lanes: tuple[tuple[Lane, ...], tuple[Lane, ...], tuple[Lane, ...]]
+    heights: tuple[float, float, float]
+
+
+def _end_bounds(t: Timeline, e: Event) -> When | None:
+    """The end's inferred bounds where the timeline knows them, else the event's own `ends`."""
+    end_bounds: Callable[[str], When] | None = getattr(t, "end_bounds", None)
+    if e.ends is None:
+        return None
+    return e.ends if end_bounds is None else end_bounds(e.id)
+
+
+def _key_days(start: When, end: When | None) -> list[int]:
+    days = [start.earliest, start.latest] + (
+        [] if end is None else [end.earliest, end.latest]
+    )
+    return [d.toordinal() + (i % 2) for i, d in enumerate(days) if d is not None]
+
+
+def _marks(scale: Scale, start: When, end: When | None) -> tuple[Mark, ...]:
+    x = scale.x
+    lo, hi = start.earliest, start.latest
+    last = end if end is not None and not end.is_unknown else None
+    marks: list[Mark] = []
+    if lo is None and hi is None:
+        return ()
+    if lo is None or hi is None:
+        known = x(lo.toordinal()) if lo is not None else x(hi.toordinal() + 1)  # type: ignore[union-attr]
+        edge = scale.width if hi is None else 0.0
+        marks.append(Mark("open", min(known, edge), max(known, edge)))
+    elif lo == hi and last is None:
+        centre = x(lo.toordinal() + 0.5)
+        return (Mark("point", centre, centre),)
+    else:
+        marks.append(Mark("possible", x(lo.toordinal()), x(hi.toordinal() + 1)))
+    if last is None:
+        return tuple(marks)
+    from_x = marks[0].x1 if hi is not None else marks[0].x0
+    if last.earliest is not None:
+        to_x = x(last.earliest.toordinal())
+        if to_x > from_x:
+            marks.append(Mark("certain", from_x, to_x))
+    if last.latest is None:
+        known = x(last.earliest.toordinal()) if last.earliest is not None else from_x
+        marks.append(Mark("open", known, scale.width))
+    elif last.earliest is not None:
+        marks.append(
+            Mark(
+                "possible", x(last.earliest.toordinal()), x(last.latest.toordinal() + 1)
+            )
+        )
+    return tuple(m for m in marks if m.x1 >= m.x0)
+
+
+def _anchor(marks: tuple[Mark, ...]) -> float:
+    first = marks[0]
+    if first.kind == "open":
+        return first.x1 if first.x0 == 0.0 else first.x0
+    return (first.x0 + first.x1) / 2
+
+
+def _lanes_of(e: Event) -> tuple[str, str, str]:
+    return (e.kind or "(no kind)", e.actors[0] if e.actors else "(no actor)", "")
+
+
+def _pack(
+    boxes: list[Box], mode: int
+) -> tuple[dict[str, float], tuple[Lane, ...], float]:
+    """Rows within lanes, first fit in order of left edge, so no two boxes overlap."""
+    lanes: dict[str, list[Box]] = {}
+    for b in boxes:
+        lanes.setdefault(b.lanes[mode], []).append(b)
+    tops: dict[str, float] = {}
+    placed: list[Lane] = []
+    y = 0.0
+    for name, members in lanes.items():
+        rows: list[tuple[float, float]] = []  # (right edge so far, height)
+        row_of: dict[str, int] = {}
+        for b in sorted(members, key=lambda b: (b.left, b.id)):
+            r = next((i for i, (end, _) in enumerate(rows) if end + 8 < b.left), None)
+            if r is None:
+                rows.append((b.right, b.height))
+                r = len(rows) - 1
+            else:
+                rows[r] = (max(rows[r][0], b.right), max(rows[r][1], b.height))
+            row_of[b.id] = r
+        offsets = [y + LANE_PAD]
+        for _, h in rows:
+            offsets.append(offsets[-1] + h)
+        for id, r in row_of.items():
+            tops[id] = offsets[r]
+        height = offsets[-1] - y + LANE_PAD
+        placed.append(Lane(name, y, height))
+        y += height
+    return tops, tuple(placed), y
+
+
+def layout(t: Timeline, width: float = PLOT_W) -> Layout:
+    """Place every event of *t*: the axis, the marks, the labels, the rows in each lane mode."""
+    events = t.chronology()
+    dates = [(inferred(t, e), _end_bounds(t, e)) for e in events]
+    scale = scale_for([d for s, end in dates for d in _key_days(s, end)], width)
+    boxes = []
+    for e, (start, end) in zip(events, dates, strict=True):
+        marks = _marks(scale, start, end)
+        lines = tuple(textwrap.wrap(e.title, WRAP, break_long_words=True)) or (e.title,)
+        label_w = max(len(line) for line in lines) * CHAR_PX
+        anchor = _anchor(marks) if marks else 0.0
+        left = marks[0].x0 if marks and marks[0].kind != "open" else anchor
+        label_x = max(0.0, min(left - 3, width - label_w))
+        boxes.append(
+            Box(
+                e.id, marks, anchor, label_x, lines, _lanes_of(e), (0, 0, 0), start, end
+            )
+        )
+    packed = [_pack(boxes, mode) for mode in range(len(LANE_MODES))]
+    boxes = [
+        attrs.evolve(b, y=(packed[0][0][b.id], packed[1][0][b.id], packed[2][0][b.id]))
+        for b in boxes
+    ]
+    return Layout(
+        scale,
+        tuple(boxes),
+        (packed[0][1], packed[1][1], packed[2][1]),
+        (packed[0][2], packed[1][2], packed[2][2]),
+    )
+
+
+def arrow_path(x1: float, y1: float, x2: float, y2: float, bow: int) -> str:
+    """
+    An arrow from one event's anchor to another's: an S-curve when the target is well
+    to the right, else a bow out to the left, wider for each further link between
+    events of the same days (so parallel links do not lie on one another).
+
+    >>> arrow_path(0, 0, 100, 20, 0)
+    'M 0.0 0.0 C 50.0 0.0, 50.0 20.0, 100.0 20.0'
+    """
+    if x2 - x1 > 24:
+        c = (x2 - x1) / 2
+        return f"M {x1:.1f} {y1:.1f} C {x1 + c:.1f} {y1:.1f}, {x2 - c:.1f} {y2:.1f}, {x2:.1f} {y2:.1f}"
+    b = 16 + 7 * bow
+    return f"M {x1:.1f} {y1:.1f} C {x1 - b:.1f} {y1:.1f}, {x2 - b:.1f} {y2:.1f}, {x2:.1f} {y2:.1f}"
+
+
+def date_words(start: When, end: When | None) -> str:
+    """The date in words, with the end for an event that lasts."""
+    text = describe(start)
+    return text if end is None or end.is_unknown else f"{text} until {describe(end)}"
