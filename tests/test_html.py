@@ -409,3 +409,45 @@ class TestPlot:
 
         with pytest.raises(ImportError, match=r"timeline-tracker\[plot\]"):
             tricky.plot()
+
+
+class TestDiagrams:
+    def test_gantt(self, tricky: Timeline):
+        """A task per bounded event: milestones for known days, lighter bars for uncertain ones."""
+        text = formats.to_mermaid_gantt(tricky)
+        tasks = [
+            line
+            for line in text.splitlines()
+            if re.fullmatch(
+                r"    [^:]+ :(milestone, |active, )?e\d+, \d{4}-\d\d-\d\d, \d+d", line
+            )
+        ]
+
+        assert text.startswith('gantt\n    title Tricky "name"\n')
+        assert len(tasks) == 5  # "open" and "nothing" have no bounded date
+        assert "    A year (2021 until 2024) :active, e1, 2021-01-01, 1461d" in text
+        assert ":milestone, e6, 2025-01-28, 0d" in text
+        assert "%% no bounded date: Open ended" in text
+
+    def test_gantt_keeps_separators_out_of_names(self):
+        """Colons, semicolons and hashes in titles cannot break a task line."""
+        t = Timeline([Event("a", "Talks: #2; 50% done", "2025-01-27")])
+
+        assert "    Talks - no. 2, 50 per cent done :milestone, e0, 2025-01-27, 0d" in (
+            formats.to_mermaid_gantt(t)
+        )
+
+    def test_flowchart_and_dot_show_spans(self, tricky: Timeline):
+        """An event that lasts shows its end in both diagrams; DOT fills its box."""
+        dot = formats.to_dot(tricky)
+
+        assert "2021 until 2024<br/>A year" in formats.to_mermaid(tricky)
+        assert '"year" [label="2021 until 2024\\nA year", style="rounded,filled"' in dot
+        assert dot.count('style="rounded,filled"') == 1
+
+    def test_gantt_by_name(self, tricky: Timeline):
+        """`timeline export --to mermaid-gantt` gives the chart."""
+
+        assert formats.export(tricky, "mermaid-gantt") == formats.to_mermaid_gantt(
+            tricky
+        )

@@ -6,8 +6,9 @@ Reading, writing and exporting timelines.
 - The authoring format, written by hand in YAML or TOML with dates in words:
   `from_yaml`, `from_toml`, `to_yaml`, `to_authoring`, `from_authoring`.
 - `read(path)` picks the reader from the file's extension.
-- Exports: `to_csv`, `links_to_csv`, `to_markdown`, `to_mermaid`, `to_dot`,
-  `to_timelinejs`, `to_ics`, `to_html`, `to_pandas`; `export(t, name)` by name.
+- Exports: `to_csv`, `links_to_csv`, `to_markdown`, `to_mermaid`,
+  `to_mermaid_gantt`, `to_dot`, `to_timelinejs`, `to_ics`, `to_html`, `to_pandas`;
+  `export(t, name)` by name.
 
 docs/formats.md describes each format.
 """
@@ -32,7 +33,7 @@ from ._authoring import (
 )
 from ._csv import EVENT_COLUMNS, LINK_COLUMNS, links_to_csv, to_csv
 from ._example import example, example_text
-from ._graph import to_dot, to_mermaid
+from ._graph import to_dot, to_mermaid, to_mermaid_gantt
 from ._html import to_html
 from ._ics import to_ics
 from ._json import (
@@ -92,6 +93,7 @@ __all__ = [
     "to_json",
     "to_markdown",
     "to_mermaid",
+    "to_mermaid_gantt",
     "to_pandas",
     "to_timelinejs",
     "to_timelinejs_data",
@@ -105,6 +107,7 @@ EXPORTS: Final[dict[str, Callable[[Timeline], str]]] = {
     "csv-links": links_to_csv,
     "markdown": to_markdown,
     "mermaid": to_mermaid,
+    "mermaid-gantt": to_mermaid_gantt,
     "dot": to_dot,
     "timelinejs": to_timelinejs,
     "ics": to_ics,
