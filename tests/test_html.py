@@ -295,6 +295,16 @@ class TestLayout:
                 assert lane.y <= box.y[mode] < lane.y + lane.height
             assert lay.heights[mode] == sum(lane.height for lane in lanes.values())
 
+    def test_days_that_last(self):
+        """An event from one known day to another is one bar over both, nothing hatched."""
+        t = Timeline([Event("talks", "Talks", "2000-05-02", ends="2000-06-20")])
+        box = layout(t).events[0]
+        x = layout(t).scale.x
+
+        assert [m.kind for m in box.marks] == ["certain"]
+        assert box.marks[0].x0 == x(datetime.date(2000, 5, 2).toordinal())
+        assert box.marks[0].x1 == x(datetime.date(2000, 6, 21).toordinal())
+
     def test_full_titles(self, tricky: Timeline):
         """Titles are wrapped, never cut."""
         lay = layout(tricky)

@@ -15,9 +15,9 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Final
 
+from .formats import plot
 from .formats._common import describe
 from .formats._html import figure, to_html
-from .formats._plot import plot
 
 if TYPE_CHECKING:
     from .event import Event

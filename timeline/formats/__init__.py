@@ -8,7 +8,7 @@ Reading, writing and exporting timelines.
 - `read(path)` picks the reader from the file's extension.
 - Exports: `to_csv`, `links_to_csv`, `to_markdown`, `to_mermaid`,
   `to_mermaid_gantt`, `to_dot`, `to_timelinejs`, `to_ics`, `to_html`, `to_pandas`;
-  `export(t, name)` by name.
+  `export(t, name)` by name; `plot(t)`, a matplotlib figure (the ``plot`` extra).
 
 docs/formats.md describes each format.
 """
@@ -51,6 +51,7 @@ from ._json import (
 from ._markdown import to_markdown
 from ._pandas import links_to_pandas, to_pandas
 from ._parts import Parts
+from ._plot import plot
 from ._timelinejs import to_timelinejs, to_timelinejs_data
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ __all__ = [
     "parts_from_json",
     "parts_from_toml",
     "parts_from_yaml",
+    "plot",
     "read",
     "read_parts",
     "save",

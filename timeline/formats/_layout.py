@@ -250,7 +250,7 @@ class Box:
 
     id: str
     marks: tuple[Mark, ...]
-    anchor: float  # where arrows meet it: the middle of its possible start days
+    anchor: float  # where arrows meet it: its first possible start day
     label_x: float
     lines: tuple[str, ...]
     lanes: tuple[str, str, str]  # its lane in each of LANE_MODES
@@ -307,45 +307,51 @@ def _key_days(start: When, end: When | None) -> list[int]:
 
 
 def _marks(scale: Scale, start: When, end: When | None) -> tuple[Mark, ...]:
+    """The pieces that draw an event: its possible start days, what certainly lasted, its possible end days."""
     x = scale.x
     lo, hi = start.earliest, start.latest
     last = end if end is not None and not end.is_unknown else None
-    marks: list[Mark] = []
     if lo is None and hi is None:
         return ()
+    if lo is not None and lo == hi and last is None:
+        centre = x(lo.toordinal() + 0.5)
+        return (Mark("point", centre, centre),)
+    marks: list[Mark] = []
     if lo is None or hi is None:
         known = x(lo.toordinal()) if lo is not None else x(hi.toordinal() + 1)  # type: ignore[union-attr]
         edge = scale.width if hi is None else 0.0
         marks.append(Mark("open", min(known, edge), max(known, edge)))
-    elif lo == hi and last is None:
-        centre = x(lo.toordinal() + 0.5)
-        return (Mark("point", centre, centre),)
-    else:
+    elif lo != hi:
         marks.append(Mark("possible", x(lo.toordinal()), x(hi.toordinal() + 1)))
     if last is None:
         return tuple(marks)
-    from_x = marks[0].x1 if hi is not None else marks[0].x0
-    if last.earliest is not None:
-        to_x = x(last.earliest.toordinal())
-        if to_x > from_x:
-            marks.append(Mark("certain", from_x, to_x))
-    if last.latest is None:
-        known = x(last.earliest.toordinal()) if last.earliest is not None else from_x
-        marks.append(Mark("open", known, scale.width))
-    elif last.earliest is not None:
-        marks.append(
-            Mark(
-                "possible", x(last.earliest.toordinal()), x(last.latest.toordinal() + 1)
-            )
-        )
-    return tuple(m for m in marks if m.x1 >= m.x0)
+    # What certainly went on runs from the last possible start to the first possible end.
+    from_x = x(hi.toordinal() + (0 if lo == hi else 1)) if hi is not None else None
+    e_lo, e_hi = last.earliest, last.latest
+    ending: list[Mark] = []
+    if e_lo is None:  # ended on or before a day: it may have ended right after it began
+        to_x = from_x
+        ending.append(Mark("open", from_x or 0.0, x(e_hi.toordinal() + 1)))  # type: ignore[union-attr]
+    elif e_hi is None:
+        to_x = x(e_lo.toordinal())
+        ending.append(Mark("open", to_x, scale.width))
+    elif e_lo == e_hi:
+        to_x = x(e_lo.toordinal() + 1)
+    else:
+        to_x = x(e_lo.toordinal())
+        ending.append(Mark("possible", to_x, x(e_hi.toordinal() + 1)))
+    if from_x is not None and to_x is not None and to_x > from_x:
+        marks.append(Mark("certain", from_x, to_x))
+    return tuple(m for m in marks + ending if m.x1 >= m.x0)
 
 
 def _anchor(marks: tuple[Mark, ...]) -> float:
+    # Links constrain starts, so arrows meet an event at its first possible day (or
+    # its one known side): labels run rightwards from there, out of the arrows' way.
     first = marks[0]
     if first.kind == "open":
         return first.x1 if first.x0 == 0.0 else first.x0
-    return (first.x0 + first.x1) / 2
+    return first.x0
 
 
 def _lanes_of(e: Event) -> tuple[str, str, str]:
