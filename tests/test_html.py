@@ -203,11 +203,15 @@ class TestPage:
         assert formats.export(tricky, "html") == tricky.to_html()
 
 
-day_lists = st.lists(st.integers(700_000, 760_000), min_size=1, max_size=30)
+day_lists = st.lists(
+    st.integers(1, datetime.date.max.toordinal()) | st.integers(700_000, 760_000),
+    min_size=1,
+    max_size=30,
+)
 
 
 class TestScale:
-    @given(days=day_lists, probes=st.lists(st.floats(699_000, 761_000), max_size=20))
+    @given(days=day_lists, probes=st.lists(st.floats(0, 3_700_000), max_size=20))
     def test_monotone_and_inside(self, days: list[int], probes: list[float]):
         """A later day is never left of an earlier one, and every x is within the plot."""
         scale = scale_for(days, width=800.0)
@@ -237,6 +241,19 @@ class TestScale:
         days = [datetime.date(2025, 1, d).toordinal() for d in (3, 9, 27, 28)]
 
         assert len(scale_for(days).segments) == 1
+
+    @pytest.mark.parametrize(
+        "when",
+        [When.day(1, 1, 1), When.day(9999, 12, 31), When.year(9999), When.year(1)],
+    )
+    def test_ends_of_the_calendar(self, when: When):
+        """The first and last days there are still get an axis, ticks and a page."""
+        t = Timeline([Event("e", "E", when), Event("f", "F", "2000-01-01")])
+        scale = layout(t).scale
+
+        assert ticks(scale)
+        assert scale.segments[0].lo >= 1
+        assert '<g class="event' in formats.to_html(t)
 
     def test_two_days_no_break(self):
         """Two days far apart keep one axis: cutting would give nothing more room."""

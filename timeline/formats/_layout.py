@@ -56,6 +56,7 @@ ROW_PAD: Final = 10.0
 LANE_PAD: Final = 12.0
 _MIN_BREAK_DAYS: Final = 60
 _MAX_BREAKS: Final = 8
+_LAST_DAY: Final = datetime.date.max.toordinal()
 
 
 @attrs.frozen
@@ -139,7 +140,8 @@ def scale_for(days: Iterable[int], width: float = PLOT_W) -> Scale:
     bounds = []
     for lo, hi in runs:
         pad = max(1, (hi - lo) // 25)
-        bounds.append((lo - pad, hi + pad + (1 if hi == lo else 0)))
+        # Stay within the calendar: day 1 is 0001-01-01, the last 9999-12-31.
+        bounds.append((max(lo - pad, 1), min(hi + pad + (hi == lo), _LAST_DAY + 1)))
     total = sum(hi - lo for lo, hi in bounds)
     free = width - BREAK_PX * (len(bounds) - 1)
     spare = max(free - MIN_SEGMENT_PX * len(bounds), 0.0)
@@ -184,12 +186,16 @@ def _starts(unit: str, n: int, lo: int, hi: int) -> Iterable[datetime.date]:
     if unit in ("day", "week"):
         step = n if unit == "day" else 7
         begin = lo + (-lo % step if unit == "day" else -(lo - 1) % 7)  # weeks: Mondays
-        yield from (datetime.date.fromordinal(k) for k in range(begin, hi, step))
+        last = min(hi, _LAST_DAY + 1)
+        yield from (datetime.date.fromordinal(k) for k in range(begin, last, step))
         return
     if unit == "month":
         m = first.year * 12 + first.month - 1
         m += -m % n
-        while (d := datetime.date(m // 12, m % 12 + 1, 1)).toordinal() < hi:
+        while (
+            m < 12 * 10000
+            and (d := datetime.date(m // 12, m % 12 + 1, 1)).toordinal() < hi
+        ):
             if d.toordinal() >= lo:
                 yield d
             m += n
