@@ -10,7 +10,7 @@ import pytest
 
 from tests.browser.pages import example, outlier
 from timeline import Timeline, formats
-from timeline.formats._layout import layout
+from timeline.formats._layout import layout, ticks
 
 GUTTER = 150.0
 
@@ -71,9 +71,13 @@ class TestPage:
 
         assert [x for _, x in dated] == sorted(x for _, x in dated)
 
-    def test_no_two_labels_overlap(self, loaded: tuple[Timeline, Any]):
-        """The rendered boxes of the event titles never intersect."""
+    @pytest.mark.parametrize("lanes", ["kind", "actor", "none"])
+    def test_no_two_labels_overlap(self, loaded: tuple[Timeline, Any], lanes: str):
+        """In every lane mode, the rendered boxes of the event titles never intersect."""
+        from selenium.webdriver.support.ui import Select
+
         _, driver = loaded
+        Select(driver.find_element("css selector", ".tlv-lanes")).select_by_value(lanes)
         boxes = driver.execute_script(
             """
             return Array.from(document.querySelectorAll('g.event text.label')).map(function (t) {
@@ -81,6 +85,9 @@ class TestPage:
               return [r.left, r.top, r.right, r.bottom, t.textContent];
             });
             """
+        )
+        Select(driver.find_element("css selector", ".tlv-lanes")).select_by_value(
+            "kind"
         )
 
         for i, a in enumerate(boxes):
@@ -127,6 +134,34 @@ class TestPage:
             svg.get_attribute("data-view-lo"),
             svg.get_attribute("data-view-hi"),
         ) == before
+
+    def test_script_ticks_match_the_python_ones(self, loaded: tuple[Timeline, Any]):
+        """At load, the script's ticks are the ones the page was written with."""
+        t, driver = loaded
+        labels = driver.execute_script(
+            "return Array.from(document.querySelectorAll('.tlv-ticks text'))"
+            ".map(function (t) { return t.textContent; })"
+        )
+
+        assert labels == [tick.label for tick in ticks(layout(t).scale)]
+
+    def test_zoom_refines_the_ticks(self, loaded: tuple[Timeline, Any]):
+        """Zoomed in, the ticks are as many or more, at a finer or equal unit."""
+        _, driver = loaded
+
+        def count() -> int:
+            return driver.execute_script(
+                "return document.querySelectorAll('.tlv-ticks text').length"
+            )
+
+        before = count()
+        for _ in range(4):
+            driver.find_element("css selector", ".tlv-in").click()
+        after = count()
+        driver.find_element("css selector", ".tlv-fit").click()
+
+        assert after >= 2
+        assert count() == before
 
     def test_wheel_zooms(self, loaded: tuple[Timeline, Any]):
         """Turning the wheel over the plot zooms in."""
@@ -186,3 +221,25 @@ class TestPage:
 
         assert mode == "none"
         assert visible == ["none"]
+
+
+def test_two_notebook_figures_on_one_page(browser: Any, tmp_path: Path):
+    """Each notebook figure's script works on its own figure only, as in a notebook of two cells."""
+    page = tmp_path / "notebook.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'></head><body>"
+        + example()._repr_html_()
+        + outlier()._repr_html_()
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    browser.get(page.as_uri())
+    svgs = browser.find_elements("css selector", "svg.tlv-plot")
+    before = [s.get_attribute("data-view-hi") for s in svgs]
+    browser.find_elements("css selector", ".tlv-in")[1].click()
+    after = [s.get_attribute("data-view-hi") for s in svgs]
+
+    assert len(svgs) == 2
+    assert all(before)
+    assert after[0] == before[0]
+    assert after[1] < before[1]

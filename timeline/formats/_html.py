@@ -16,7 +16,6 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Final
 
 from ._layout import (
-    CHAR_PX,
     LANE_MODES,
     LINE_PX,
     MARK_Y,
@@ -26,6 +25,7 @@ from ._layout import (
     arrow_path,
     date_words,
     layout,
+    text_px,
     ticks,
 )
 
@@ -68,8 +68,7 @@ _STYLE: Final = """
 .tlv g.event { outline: none; cursor: default; }
 .tlv g.event:focus .label tspan, .tlv g.event:hover .label tspan { fill: #000;
   text-decoration: underline; }
-.tlv g.event:focus .focus-ring { stroke: #000; stroke-width: 2px; fill: none;
-  stroke-dasharray: 4 2; }
+.tlv g.event:focus .mk { stroke: #000; stroke-width: 2px; }
 .tlv-controls { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center;
   margin: 0.5rem 0; font-size: 0.9rem; }
 .tlv-controls button, .tlv-controls select { font: inherit; padding: 0.15rem 0.6rem; }
@@ -438,7 +437,7 @@ def _event(box: Box, e: Event, t: Timeline, disputes: list[str], mode: int) -> s
         + "</text>"
     )
     if disputes:
-        w = max(len(line) for line in box.lines) * CHAR_PX
+        w = max(text_px(line) for line in box.lines)
         out.append(
             f'<text class="dispute" x="{lx + w + 4:.1f}" y="{MARK_Y + 6 + LINE_PX - 3:.1f}">!</text>'
         )

@@ -39,6 +39,7 @@ __all__ = [
     "arrow_path",
     "layout",
     "scale_for",
+    "text_px",
     "ticks",
 ]
 
@@ -48,7 +49,7 @@ LANE_MODES: Final = ("kind", "actor", "none")
 PLOT_W: Final = 900.0
 BREAK_PX: Final = 26.0  # the width of the band that stands for skipped time
 MIN_SEGMENT_PX: Final = 60.0
-CHAR_PX: Final = 7.0  # a generous average width of a 12 px sans-serif character
+FONT_PX: Final = 12.0  # the labels' font size
 LINE_PX: Final = 15.0
 WRAP: Final = 34  # characters per label line
 MARK_Y: Final = 10.0  # the mark's line within its row
@@ -57,6 +58,35 @@ LANE_PAD: Final = 12.0
 _MIN_BREAK_DAYS: Final = 60
 _MAX_BREAKS: Final = 8
 _LAST_DAY: Final = datetime.date.max.toordinal()
+
+
+# Character widths in em, rounded up from DejaVu Sans, the widest of the common
+# sans-serif faces, so that a label never takes more room than the layout gave it.
+_NARROW: Final = frozenset("ijlI.,;:!|'`")
+_THIN: Final = frozenset('frt ()[]-/"')
+_WIDE: Final = frozenset("mwMW@%")
+
+
+def _em(c: str) -> float:
+    if c in _NARROW:
+        return 0.33
+    if c in _THIN:
+        return 0.45
+    if c in _WIDE:
+        return 1.0
+    if c.isascii():
+        return 0.8 if c.isupper() else 0.66
+    return 0.8  # other scripts: Cyrillic capitals are as wide as Latin ones
+
+
+def text_px(text: str) -> float:
+    """
+    A width that *text* at `FONT_PX` does not exceed in common sans-serif fonts.
+
+    >>> round(text_px("Ambassador summoned"))
+    159
+    """
+    return sum(_em(c) for c in text) * FONT_PX
 
 
 @attrs.frozen
@@ -270,7 +300,7 @@ class Box:
 
     @property
     def right(self) -> float:
-        width = max(len(line) for line in self.lines) * CHAR_PX
+        width = max(text_px(line) for line in self.lines)
         return max([self.label_x + width] + [m.x1 for m in self.marks])
 
     @property
@@ -405,7 +435,7 @@ def layout(t: Timeline, width: float = PLOT_W) -> Layout:
     for e, (start, end) in zip(events, dates, strict=True):
         marks = _marks(scale, start, end)
         lines = tuple(textwrap.wrap(e.title, WRAP, break_long_words=True)) or (e.title,)
-        label_w = max(len(line) for line in lines) * CHAR_PX
+        label_w = max(text_px(line) for line in lines)
         anchor = _anchor(marks) if marks else 0.0
         left = marks[0].x0 if marks and marks[0].kind != "open" else anchor
         label_x = max(0.0, min(left - 3, width - label_w))
