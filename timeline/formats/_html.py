@@ -31,6 +31,7 @@ from ._layout import (
 
 if TYPE_CHECKING:
     from ..event import Event
+    from ..link import Link
     from ..timeline import Timeline
 
 __all__ = ["figure", "to_html"]
@@ -329,9 +330,18 @@ def _svg(
                 )
         out.append("</g>")
     out.append(f'<g clip-path="url(#{pfx}-clip)">')
-    out += _links(t, lay, pfx, mode)
+    links = t.links
+    out += _links(t, links, lay, pfx, mode)
+    touching: dict[str, list[str]] = {}  # each event's links in words, for its tooltip
+    for link in links:
+        phrase = link.relation.phrase
+        touching.setdefault(link.source, []).append(f"this {phrase} {link.target}")
+        touching.setdefault(link.target, []).append(f"{link.source} {phrase} this")
     for box in lay.events:
-        out.append(_event(box, events[box.id], t, disputes.get(box.id, []), mode))
+        e = events[box.id]
+        out.append(
+            _event(box, e, touching.get(e.id, []), disputes.get(box.id, []), mode)
+        )
     out.append("</g></svg>")
     return "\n".join(out)
 
@@ -341,11 +351,13 @@ def _wrap_lane(name: str) -> list[str]:
     return [name] if len(name) <= limit else [name[: limit - 1] + "…"]
 
 
-def _links(t: Timeline, lay: Layout, pfx: str, mode: int) -> list[str]:
+def _links(
+    t: Timeline, links: tuple[Link, ...], lay: Layout, pfx: str, mode: int
+) -> list[str]:
     boxes = {b.id: b for b in lay.events}
     out: list[str] = []
     near_at: dict[int, int] = {}  # how many short links already start near each x
-    for k in t.links:
+    for k in links:
         a, b = boxes[k.source], boxes[k.target]
         if not a.marks or not b.marks:
             continue
@@ -372,7 +384,9 @@ def _links(t: Timeline, lay: Layout, pfx: str, mode: int) -> list[str]:
     return out
 
 
-def _event(box: Box, e: Event, t: Timeline, disputes: list[str], mode: int) -> str:
+def _event(
+    box: Box, e: Event, touching: list[str], disputes: list[str], mode: int
+) -> str:
     date = date_words(box.start, box.end)
     sources = "; ".join(
         s.name
@@ -381,12 +395,7 @@ def _event(box: Box, e: Event, t: Timeline, disputes: list[str], mode: int) -> s
         for s in e.sources
     )
     words = ", ".join(w.text for w in (e.when, e.ends) if w is not None and w.text)
-    links = "; ".join(
-        f"{'this' if k.source == e.id else k.source} {k.relation.phrase} "
-        f"{'this' if k.target == e.id else k.target}"
-        for k in t.links
-        if e.id in (k.source, k.target)
-    )
+    links = "; ".join(touching)
     attrs = {
         "data-id": e.id,
         "data-title": e.title,

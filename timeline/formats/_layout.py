@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import heapq
 import textwrap
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final, Literal
@@ -397,7 +398,10 @@ def _lanes_of(e: Event) -> tuple[str, str, str]:
 def _pack(
     boxes: list[Box], mode: int
 ) -> tuple[dict[str, float], tuple[Lane, ...], float]:
-    """Rows within lanes, first fit in order of left edge, so no two boxes overlap."""
+    """
+    Rows within lanes, so no two boxes overlap: in order of left edge, each box takes
+    the lowest row that is free by then (heaps keep this near-linear).
+    """
     lanes: dict[str, list[Box]] = {}
     for b in boxes:
         lanes.setdefault(b.lanes[mode], []).append(b)
@@ -405,18 +409,23 @@ def _pack(
     placed: list[Lane] = []
     y = 0.0
     for name, members in lanes.items():
-        rows: list[tuple[float, float]] = []  # (right edge so far, height)
+        heights: list[float] = []
+        busy: list[tuple[float, int]] = []  # (right edge, row) of rows in use
+        free: list[int] = []  # rows whose last box ended before the current one
         row_of: dict[str, int] = {}
         for b in sorted(members, key=lambda b: (b.left, b.id)):
-            r = next((i for i, (end, _) in enumerate(rows) if end + 8 < b.left), None)
-            if r is None:
-                rows.append((b.right, b.height))
-                r = len(rows) - 1
+            while busy and busy[0][0] + 8 < b.left:
+                heapq.heappush(free, heapq.heappop(busy)[1])
+            if free:
+                r = heapq.heappop(free)
+                heights[r] = max(heights[r], b.height)
             else:
-                rows[r] = (max(rows[r][0], b.right), max(rows[r][1], b.height))
+                r = len(heights)
+                heights.append(b.height)
+            heapq.heappush(busy, (b.right, r))
             row_of[b.id] = r
         offsets = [y + LANE_PAD]
-        for _, h in rows:
+        for h in heights:
             offsets.append(offsets[-1] + h)
         for id, r in row_of.items():
             tops[id] = offsets[r]
