@@ -203,6 +203,26 @@ class TestPage:
         assert tip.is_displayed()
         assert t[order[1]].title in tip.text
 
+    def test_tab_reaches_the_events_after_the_controls(
+        self, loaded: tuple[Timeline, Any]
+    ):
+        """From the last control, Tab goes to the first event, then to the second."""
+        from selenium.webdriver.common.keys import Keys
+
+        t, driver = loaded
+        order = [e.id for e in t.chronology()]
+        driver.execute_script("document.querySelector('.tlv-lanes').focus()")
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        first = driver.execute_script(
+            "return document.activeElement.getAttribute('data-id')"
+        )
+        driver.switch_to.active_element.send_keys(Keys.TAB)
+        second = driver.execute_script(
+            "return document.activeElement.getAttribute('data-id')"
+        )
+
+        assert [first, second] == order[:2]
+
     def test_lanes_switch(self, loaded: tuple[Timeline, Any]):
         """Choosing another lane mode moves the events and shows that mode's lane names."""
         from selenium.webdriver.support.ui import Select
