@@ -1,6 +1,7 @@
 """
-Screenshots of the HTML export for the documentation, by headless Chromium:
-``python -m tests.browser.screenshots`` writes docs/images/*.png.
+Screenshots of the HTML export for the documentation, by headless Chromium, and the
+matplotlib figure of the example: ``python -m tests.browser.screenshots`` writes
+docs/images/*.png.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def main() -> None:
                 print(IMAGES / f"{name}.png")
     finally:
         driver.quit()
+    example().plot(lanes="none").savefig(IMAGES / "aktau-plot.png")
+    print(IMAGES / "aktau-plot.png")
 
 
 if __name__ == "__main__":

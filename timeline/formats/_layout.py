@@ -58,6 +58,7 @@ ROW_PAD: Final = 10.0
 LANE_PAD: Final = 12.0
 _MIN_BREAK_DAYS: Final = 60
 _MAX_BREAKS: Final = 8
+_STEP: Final = 20.0  # boxes whose left edges are this close are packed in date order
 _LAST_DAY: Final = datetime.date.max.toordinal()
 
 
@@ -399,12 +400,13 @@ def _pack(
     boxes: list[Box], mode: int
 ) -> tuple[dict[str, float], tuple[Lane, ...], float]:
     """
-    Rows within lanes, so no two boxes overlap: in order of left edge, each box takes
-    the lowest row that is free by then (heaps keep this near-linear).
+    Rows within lanes, so no two boxes overlap: in order of left edge (in steps of
+    `_STEP` px, chronological within a step, so a cause sits above what it caused), each box
+    takes the lowest row that is free by then (heaps keep this near-linear).
     """
-    lanes: dict[str, list[Box]] = {}
-    for b in boxes:
-        lanes.setdefault(b.lanes[mode], []).append(b)
+    lanes: dict[str, list[tuple[int, int, Box]]] = {}
+    for i, b in enumerate(boxes):
+        lanes.setdefault(b.lanes[mode], []).append((int(b.left // _STEP), i, b))
     tops: dict[str, float] = {}
     placed: list[Lane] = []
     y = 0.0
@@ -413,8 +415,9 @@ def _pack(
         busy: list[tuple[float, int]] = []  # (right edge, row) of rows in use
         free: list[int] = []  # rows whose last box ended before the current one
         row_of: dict[str, int] = {}
-        for b in sorted(members, key=lambda b: (b.left, b.id)):
-            while busy and busy[0][0] + 8 < b.left:
+        for _, _, b in sorted(members, key=lambda m: m[:2]):
+            # A box may start up to _STEP px left of one placed before it.
+            while busy and busy[0][0] + _STEP + 8 < b.left:
                 heapq.heappush(free, heapq.heappop(busy)[1])
             if free:
                 r = heapq.heappop(free)

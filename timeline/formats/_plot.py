@@ -51,9 +51,11 @@ def plot(t: Timeline, *, lanes: str | None = None, width: float = PLOT_W) -> Fig
         from matplotlib.figure import Figure
         from matplotlib.lines import Line2D
         from matplotlib.patches import FancyArrowPatch, Patch, Rectangle
+        from matplotlib.patheffects import withStroke
     except ImportError as exc:
         raise ImportError(PLOT_MISSING) from exc
 
+    halo = withStroke(linewidth=3, foreground="white")
     lay = layout(t, width=width)
     plot_h = lay.heights[mode]
     total_w, total_h = _GUTTER + width + 20, plot_h + 60 + 70  # + axis labels, legend
@@ -142,6 +144,7 @@ def plot(t: Timeline, *, lanes: str | None = None, width: float = PLOT_W) -> Fig
             fontsize=8,
             linespacing=1.25,
             zorder=4,
+            path_effects=[halo],  # legible where an arrow crosses
         )
     for k in t.links:
         if k.source not in anchors or k.target not in anchors or not lay.events:
@@ -176,5 +179,7 @@ def plot(t: Timeline, *, lanes: str | None = None, width: float = PLOT_W) -> Fig
     ]
     fig.legend(handles=handles, loc="lower center", ncols=3, fontsize=7, frameon=False)
     if t.name:
-        fig.suptitle(t.name, fontsize=10, x=0.02, ha="left")
+        fig.suptitle(
+            t.name, fontsize=10, x=0.02, y=1 - 6 / total_h, ha="left", va="top"
+        )
     return fig
