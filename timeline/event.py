@@ -143,7 +143,9 @@ class Event:
     tags: frozenset[str] = attrs.field(default=_NO_TAGS, converter=_tags)
 
     def _repr_html_(self) -> str:  # notebooks; timeline/_display.py draws it
-        return str(__import__("timeline._display", fromlist=["_"]).event_html(self))
+        from ._display import event_html
+
+        return event_html(self)
 
     def __attrs_post_init__(self) -> None:
         if self.ends is not None and self.ends.before(self.when):

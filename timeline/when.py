@@ -606,7 +606,9 @@ class When:
         return self.to_edtf()
 
     def _repr_html_(self) -> str:  # notebooks; timeline/_display.py draws it
-        return str(__import__("timeline._display", fromlist=["_"]).when_html(self))
+        from ._display import when_html
+
+        return when_html(self)
 
     def __repr__(self) -> str:
         flags = ""
