@@ -8,7 +8,6 @@ import html
 import io
 import json
 import re
-from html.parser import HTMLParser
 
 import pytest
 
@@ -254,72 +253,6 @@ class TestIcs:
         assert len(uids) == len(set(uids))
         assert text == formats.to_ics(formats.from_json(formats.to_json(example)))
         assert text.endswith("END:VCALENDAR\r\n")
-
-
-class _Checker(HTMLParser):
-    """Checks that elements nest properly and collects text, paths and groups."""
-
-    VOID = frozenset({"meta", "br", "path", "circle", "rect", "line", "link"})
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.stack: list[str] = []
-        self.text: list[str] = []
-        self.paths: list[dict[str, str | None]] = []
-        self.events: list[str | None] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "path":
-            self.paths.append(dict(attrs))
-        if tag == "g":
-            self.events.append(dict(attrs).get("id"))
-        if tag not in self.VOID:
-            self.stack.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "path":
-            self.paths.append(dict(attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.VOID:
-            return
-        assert self.stack[-1:] == [tag], f"</{tag}> closes {self.stack[-1:]}"
-        self.stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
-class TestHtml:
-    def test_well_formed_and_escaped(self, tricky: Timeline):
-        """Elements nest, titles come back unescaped as text, nothing is injected."""
-        page = formats.to_html(tricky)
-        checker = _Checker()
-        checker.feed(page)
-        checker.close()
-
-        assert checker.stack == []
-        assert "<b>bold</b>" not in page
-        assert any(NASTY in chunk for chunk in checker.text)
-        assert "<script" not in page
-        assert "http://" not in page.replace("http://www.w3.org/2000/svg", "")
-
-    def test_svg_arrows(self, example: Timeline):
-        """One SVG group per event and one path per link, causal ones marked."""
-        checker = _Checker()
-        checker.feed(formats.to_html(example))
-        links = [p for p in checker.paths if p.get("data-relation")]
-
-        assert len(example.events) == len(checker.events)
-        assert len(example.links) == len(links)
-        assert sum(1 for k in example.links if k.relation.is_causal) == sum(
-            1 for p in links if p["class"] == "causal"
-        )
-
-    def test_empty(self):
-        """An empty timeline is still a page."""
-
-        assert "</html>" in formats.to_html(Timeline())
 
 
 class TestPandas:

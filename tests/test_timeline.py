@@ -80,8 +80,8 @@ class TestConstruction:
             )
 
     def test_repr(self, news):
-        """The repr is short: name and sizes."""
-        assert repr(news) == "<Timeline 'Aktau': 3 events, 2 links>"
+        """The repr names the timeline, counts, then lists events and links (tests/test_html.py has more)."""
+        assert repr(news).startswith("<Timeline 'Aktau': 3 events, 2 links\n")
 
     def test_links_sorted(self, news):
         """links are sorted by source, target and relation."""

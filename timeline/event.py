@@ -153,6 +153,11 @@ class Event:
     )
     tags: frozenset[str] = attrs.field(default=_NO_TAGS, converter=_tags)
 
+    def _repr_html_(self) -> str:  # notebooks; timeline/_display.py draws it
+        from ._display import event_html
+
+        return event_html(self)
+
     def __attrs_post_init__(self) -> None:
         if self.ends is not None and self.ends.before(self.when):
             msg = f"the event ends ({self.ends}) before it starts ({self.when})"

@@ -173,9 +173,21 @@ class Timeline:
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
+    # -- pictures: thin hooks; the drawing is in _display.py and formats/ ----------
+
     def __repr__(self) -> str:
-        name = "" if self.name is None else f" {self.name!r}"
-        return f"<Timeline{name}: {len(self)} events, {len(self._net.links)} links>"
+        return str(_display().timeline_repr(self))
+
+    def _repr_html_(self) -> str:
+        return str(_display().timeline_html(self))
+
+    def to_html(self) -> str:
+        """The self-contained HTML page (picture and table); see `timeline.formats.to_html`."""
+        return str(_display().to_html(self))
+
+    def plot(self, **options: Any) -> Any:
+        """A matplotlib `Figure` of the chronology (the ``plot`` extra); see `timeline.formats.plot`."""
+        return _display().plot(self, **options)
 
     def _event_or_none(self, id: str) -> Event | None:
         i = self._net.index.get(id)
@@ -781,6 +793,13 @@ class Timeline:
         from .formats import to_pandas
 
         return to_pandas(self)
+
+
+def _display() -> Any:
+    """timeline._display, imported on first use (it pulls in the exports)."""
+    from . import _display
+
+    return _display
 
 
 def _shift_link(

@@ -651,6 +651,11 @@ class When:
     def __str__(self) -> str:
         return self.to_edtf()
 
+    def _repr_html_(self) -> str:  # notebooks; timeline/_display.py draws it
+        from ._display import when_html
+
+        return when_html(self)
+
     def __repr__(self) -> str:
         flags = ""
         if self.approximate:

@@ -6,8 +6,9 @@ Reading, writing and exporting timelines.
 - The authoring format, written by hand in YAML or TOML with dates in words:
   `from_yaml`, `from_toml`, `to_yaml`, `to_authoring`, `from_authoring`.
 - `read(path)` picks the reader from the file's extension.
-- Exports: `to_csv`, `links_to_csv`, `to_markdown`, `to_mermaid`, `to_dot`,
-  `to_timelinejs`, `to_ics`, `to_html`, `to_pandas`; `export(t, name)` by name.
+- Exports: `to_csv`, `links_to_csv`, `to_markdown`, `to_mermaid`,
+  `to_mermaid_gantt`, `to_dot`, `to_timelinejs`, `to_ics`, `to_html`, `to_pandas`;
+  `export(t, name)` by name; `plot(t)`, a matplotlib figure (the ``plot`` extra).
 
 docs/formats.md describes each format.
 """
@@ -34,7 +35,7 @@ from ._authoring import (
 from ._common import check_timeline
 from ._csv import EVENT_COLUMNS, LINK_COLUMNS, links_to_csv, to_csv
 from ._example import example, example_text
-from ._graph import to_dot, to_mermaid
+from ._graph import to_dot, to_mermaid, to_mermaid_gantt
 from ._html import to_html
 from ._ics import to_ics
 from ._json import (
@@ -52,6 +53,7 @@ from ._json import (
 from ._markdown import to_markdown
 from ._pandas import links_to_pandas, to_pandas
 from ._parts import Parts
+from ._plot import plot
 from ._timelinejs import to_timelinejs, to_timelinejs_data
 
 if TYPE_CHECKING:
@@ -82,6 +84,7 @@ __all__ = [
     "parts_from_json",
     "parts_from_toml",
     "parts_from_yaml",
+    "plot",
     "read",
     "read_parts",
     "save",
@@ -94,6 +97,7 @@ __all__ = [
     "to_json",
     "to_markdown",
     "to_mermaid",
+    "to_mermaid_gantt",
     "to_pandas",
     "to_timelinejs",
     "to_timelinejs_data",
@@ -107,6 +111,7 @@ EXPORTS: Final[dict[str, Callable[[Timeline], str]]] = {
     "csv-links": links_to_csv,
     "markdown": to_markdown,
     "mermaid": to_mermaid,
+    "mermaid-gantt": to_mermaid_gantt,
     "dot": to_dot,
     "timelinejs": to_timelinejs,
     "ics": to_ics,
