@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import re
 import sys
 import types
 
 import attrs
 import pendulum
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import timeline
 from timeline import Mention, TimelineError, ValidationError, When, extract
@@ -403,3 +406,296 @@ class TestLanguages:
         monkeypatch.setitem(sys.modules, "dateparser.search", fake)
 
         assert found("Nothing here.", languages=["de"]) == []
+
+
+# -- every regular expression over user text is linear -----------------------------------
+#
+# A backtracking engine is quadratic (or worse) on a pattern whose quantifiers can share
+# the same characters: one unbounded repeat nested in another, two adjacent unbounded
+# repeats over overlapping characters, or an unbounded repeat that `search`/`finditer`
+# try from every position of a run ("[.!?]+" on 50,000 dots took 51 s). The audit reads
+# each compiled pattern's parse tree (`re._parser`, the module behind `sre_parse`) and
+# refuses those three shapes; it times nothing.
+
+from re import _constants as _sre  # noqa: E402
+from re import _parser as _sre_parser  # noqa: E402
+
+_REPEATS = {_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT}
+_ALPHABET = frozenset(
+    [chr(c) for c in range(0x250)]
+    + list("\u00a0\u2010\u2011\u2013\u2014\u2018\u2019\u201c\u201d\u2028")
+    + list("абвгдеёжзийклмнопрстуфхцчшщъыьэюяєіїґəğışöüç")
+)
+_CATEGORIES = {
+    _sre.CATEGORY_DIGIT: re.compile(r"\d"),
+    _sre.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
+    _sre.CATEGORY_SPACE: re.compile(r"\s"),
+    _sre.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+    _sre.CATEGORY_WORD: re.compile(r"\w"),
+    _sre.CATEGORY_NOT_WORD: re.compile(r"\W"),
+}
+
+
+def _chars(item, ignore_case):
+    """The characters a one-character item matches (over a sample), None if unknown."""
+    op, av = item
+    if op is _sre.LITERAL:
+        found = {chr(av)}
+    elif op is _sre.NOT_LITERAL:
+        found = _ALPHABET - {chr(av)}
+    elif op is _sre.ANY:
+        found = _ALPHABET - {"\n"}
+    elif op is _sre.IN:
+        found, negate = set(), False
+        for sop, sav in av:
+            if sop is _sre.NEGATE:
+                negate = True
+            elif sop is _sre.LITERAL:
+                found.add(chr(sav))
+            elif sop is _sre.RANGE:
+                found.update(chr(c) for c in range(sav[0], sav[1] + 1))
+            elif sop is _sre.CATEGORY:
+                found.update(ch for ch in _ALPHABET if _CATEGORIES[sav].match(ch))
+            else:
+                return None
+        if negate:
+            found = _ALPHABET - found
+    else:
+        return None
+    if ignore_case:
+        found |= {ch.swapcase() for ch in found}
+    return frozenset(found)
+
+
+def _unbounded(item):
+    return item[0] in _REPEATS and item[1][1] == _sre.MAXREPEAT
+
+
+def _single(item, ignore_case):
+    body = list(item[1][2])
+    return _chars(body[0], ignore_case) if len(body) == 1 else None
+
+
+def _children(item):
+    op, av = item
+    if op in _REPEATS:
+        yield av[2]
+    elif op is _sre.SUBPATTERN:
+        yield av[3]
+    elif op is _sre.BRANCH:
+        yield from av[1]
+    elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+        yield av[1]
+    elif op is _sre.GROUPREF_EXISTS:
+        yield from (branch for branch in av[1:] if branch is not None)
+
+
+def _holds_unbounded(seq):
+    return any(
+        _unbounded(it) or any(_holds_unbounded(c) for c in _children(it)) for it in seq
+    )
+
+
+def _may_be_empty(item):
+    op, av = item
+    return (op in _REPEATS and av[0] == 0) or op in (
+        _sre.AT,
+        _sre.ASSERT,
+        _sre.ASSERT_NOT,
+    )
+
+
+def _shape_problems(seq, ignore_case):
+    """Nested unbounded repeats, and adjacent ones over overlapping characters."""
+    found = []
+    items = list(seq)
+    for i, it in enumerate(items):
+        if _unbounded(it):
+            if _holds_unbounded(it[1][2]):
+                found.append("nested unbounded quantifiers")
+            mine = _single(it, ignore_case)
+            for nxt in items[i + 1 :]:
+                if _unbounded(nxt):
+                    theirs = _single(nxt, ignore_case)
+                    if mine is None or theirs is None or mine & theirs:
+                        found.append("adjacent overlapping quantifiers")
+                    break
+                if not _may_be_empty(nxt):
+                    break
+        for child in _children(it):
+            found += _shape_problems(child, ignore_case)
+    return found
+
+
+def _starts_unguarded(seq, ignore_case):
+    """
+    Whether a search may try the pattern's leading unbounded repeat at every position.
+
+    A look-behind that refuses the repeat's own characters (or a `^`) lets only the
+    first position of a run start a match.
+    """
+    guard = frozenset()
+    for it in seq:
+        op, av = it
+        if op is _sre.AT and av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING):
+            return False
+        if op is _sre.ASSERT_NOT and av[0] == -1:
+            body = list(av[1])
+            if len(body) == 1:
+                guard |= _chars(body[0], ignore_case) or frozenset()
+            continue
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue
+        if op is _sre.SUBPATTERN:
+            return not guard and _starts_unguarded(av[3], ignore_case)
+        if op is _sre.BRANCH:
+            return not guard and any(_starts_unguarded(b, ignore_case) for b in av[1])
+        if _unbounded(it):
+            mine = _single(it, ignore_case)
+            return mine is None or not mine <= guard
+        return False
+    return False
+
+
+def regex_problems(pattern, *, searched=True):
+    """What makes *pattern* super-linear on some text, as a list of reasons."""
+    tree = _sre_parser.parse(pattern.pattern, pattern.flags)
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    found = _shape_problems(tree, ignore_case)
+    if searched and _starts_unguarded(tree, ignore_case):
+        found.append("a leading unbounded repeat tried from every position")
+    return found
+
+
+# Patterns the audit flags for their leading repeat, and why each is linear anyway.
+_BOUNDED_USE = {
+    "patterns._OF_NOT_YEAR": "match() at one position of a 12-character window",
+    "patterns._LAST_WORD": "searched in the 12 characters before a full stop",
+    "context._WORD_BEFORE": "searched in at most 80 characters before a cue",
+    "context._PAST_HEAD": "fullmatch() on one word",
+    "english._PLAIN": "fullmatch() on a phrase of at most MAX_LENGTH characters",
+    "fallback._LETTERS": "nothing follows the repeat: the first run of 3 letters matches",
+}
+
+
+def _words_patterns():
+    import importlib
+
+    for name in (
+        "patterns",
+        "context",
+        "english",
+        "fallback",
+        "resolving",
+        "extracting",
+        "vocabulary",
+        "spans",
+    ):
+        module = importlib.import_module(f"timeline._words.{name}")
+        for attr, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                yield f"{name}.{attr}", value
+            elif (
+                isinstance(value, tuple) and value and isinstance(value[0], re.Pattern)
+            ):
+                for i, pattern in enumerate(value):
+                    yield f"{name}.{attr}[{i}]", pattern
+
+
+class TestLinearRegexes:
+    @pytest.mark.parametrize(
+        ("source", "reason"),
+        [
+            (r"(a+)+b", "nested unbounded quantifiers"),
+            (r"(?:\w+\s?)*$", "nested unbounded quantifiers"),
+            (r"x\s*\s+y", "adjacent overlapping quantifiers"),
+            (r"x[a-z]+(?:-)?\w+y", "adjacent overlapping quantifiers"),
+            (
+                r"[.!?]+[\"']*(?=\s+[A-Z])",
+                "a leading unbounded repeat tried from every position",
+            ),
+        ],
+    )
+    def test_audit_refuses_backtracking_shapes(self, source, reason):
+        """The audit finds each shape that backtracks (the old sentence end included)."""
+        assert reason in regex_problems(re.compile(source))
+
+    @pytest.mark.parametrize(
+        "source",
+        [
+            r"(?<![.!?])[.!?]+(?=\s)",
+            r"\d{1,3}(?:,\d{3})*",
+            r"(?<![a-z])[a-z]+ [0-9]+",
+            r"^\s+x",
+        ],
+    )
+    def test_audit_accepts_linear_shapes(self, source):
+        """A guarded run, a repeat of fixed-length items, disjoint neighbours pass."""
+        assert regex_problems(re.compile(source)) == []
+
+    def test_every_words_pattern_is_linear(self):
+        """No pattern of the words layer backtracks on any text."""
+        flagged = {}
+        for name, pattern in _words_patterns():
+            problems = regex_problems(pattern, searched=name not in _BOUNDED_USE)
+            if problems:
+                flagged[name] = problems
+        assert flagged == {}
+
+    def test_every_rule_is_linear(self):
+        """The English rules (fullmatch on at most MAX_LENGTH characters) too."""
+        from timeline._words.english import RULES
+
+        flagged = {
+            entry.handler.__name__: regex_problems(entry.regex(), searched=False)
+            for entry in RULES
+        }
+        assert {k: v for k, v in flagged.items() if v} == {}
+
+    def test_bounded_use_list_is_current(self):
+        """Each exemption names a pattern that exists and needs it."""
+        patterns = dict(_words_patterns())
+        for name in _BOUNDED_USE:
+            assert regex_problems(patterns[name]) != []
+
+    @given(
+        piece=st.sampled_from(
+            [
+                ".",
+                "!",
+                "?",
+                "...",
+                ". ",
+                "\n",
+                "\n \n",
+                " ",
+                "\t",
+                "-",
+                "'",
+                "May ",
+                "1990 ",
+                "January 1, ",
+                "a day ",
+                "early ",
+                "the ",
+                "since ",
+                "Mr. ",
+                "March 3-",
+                "from ",
+                "between ",
+                "Q1 ",
+                "12/1/",
+                "2025-",
+            ]
+        ),
+        count=st.integers(1, 3000),
+        tail=st.text(max_size=20),
+    )
+    def test_runs_of_one_piece(self, piece, count, tail):
+        """Long runs of sentence ends, spaces and date words read to valid mentions."""
+        text = piece * count + tail
+        mentions = extract(text, PUBLISHED)
+        ends = [(m.start, m.end) for m in mentions]
+        assert ends == sorted(ends)
+        assert all(text[m.start : m.end] == m.text for m in mentions)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(ends))

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime
+import re
 import subprocess
 import sys
+import threading
+import tracemalloc
 
 import pendulum
 import pytest
 
 from timeline import DateResolutionError, Granularity, ValidationError, When, resolve
+from timeline._words import english
 from timeline.resolve import MAX_LENGTH, cache_clear, cache_info
 
 REF = "2025-02-10"  # a Monday
@@ -647,3 +652,103 @@ class TestResult:
         )
 
         assert out.stdout.strip() == "False"
+
+
+class TestRules:
+    """Each English rule declares its trigger words next to itself; they must fire it."""
+
+    @staticmethod
+    def examples(doc):
+        """The examples a rule's docstring opens with: before the first colon."""
+        head = re.sub(r"\([^()]*\)", "", doc.strip().split("\n")[0]).split(":")[0]
+        return [x.strip(" .") for part in head.split(";") for x in part.split(", ")]
+
+    @pytest.mark.parametrize(
+        "entry", english.RULES, ids=lambda entry: entry.handler.__name__
+    )
+    def test_triggers_fire_the_rule(self, entry):
+        """Every docstring example the rule's pattern reads lets the rule run."""
+        index = english.RULES.index(entry)
+        read = [
+            t
+            for t in map(english.normalise, self.examples(entry.handler.__doc__))
+            if entry.regex().fullmatch(t)
+        ]
+        assert read, "the docstring gives no example the pattern reads"
+        assert [t for t in read if index not in english.candidates(t)] == []
+
+    def test_index_is_complete_at_import(self):
+        """The trigger index is filled as rules register: nothing is built lazily."""
+        for index, entry in enumerate(english.RULES):
+            for word in entry.triggers:
+                assert index in english._INDEX[word]
+
+    def test_a_rule_needs_triggers(self):
+        """A rule that declares no trigger words is refused when it registers."""
+        with pytest.raises(ValueError, match="no trigger words"):
+            english.rule("x", triggers=" ")
+
+
+PHRASES = [
+    "December 25", "last week", "Q1 2025", "the 1990s", "Tuesday", "next Monday",
+    "two days ago", "early January 2025", "since 2022", "mid-2024", "this quarter",
+    "the past two years", "in three weeks", "summer 1998", "the year-ago quarter",
+    "Christmas", "25 December 2024", "late last week", "between March and May 2025",
+    "2025-01-28", "the first half of 2025", "year-end", "earlier this month", "1994 or later",
+]  # fmt: skip
+
+
+class TestConcurrency:
+    def test_threads_resolve_alike_from_a_cold_start(self):
+        """Threads that race on the first use of every rule read what one thread reads."""
+        cache_clear()
+        expected = [resolve(p, REF) for p in PHRASES]
+        for attempt in range(3):
+            cache_clear()
+            for entry in english.RULES:
+                entry.compiled.clear()  # back to a cold start: nothing compiled
+            barrier = threading.Barrier(8)
+
+            def work(seed, barrier=barrier):
+                barrier.wait()
+                order = PHRASES[seed:] + PHRASES[:seed]
+                return {p: resolve(p, REF) for p in order}
+
+            with concurrent.futures.ThreadPoolExecutor(8) as pool:
+                results = list(pool.map(work, range(8)))
+            for got in results:
+                assert [got[p] for p in PHRASES] == expected, attempt
+
+
+class TestCache:
+    def test_controls_on_the_function(self):
+        """`timeline.resolve` is the function and carries its cache controls."""
+        import timeline
+
+        timeline.resolve.cache_clear()
+        assert timeline.resolve.cache_info().currsize == 0
+        timeline.resolve("December 25", REF)
+        assert timeline.resolve.cache_info().currsize == 1
+        assert timeline.resolve.cache_info() == cache_info()
+
+    def test_keeps_only_the_part_of_the_context_read(self):
+        """1 MB contexts are not kept whole: the cache holds about 1 KB of each."""
+        cache_clear()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            for i in range(20):
+                context = f"{i} " + "x " * 100_000 + "Talks will resume on Tuesday."
+                resolve("Tuesday", REF, context=context)
+                del context
+            held = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+            cache_clear()
+        assert held < 200_000  # 20 whole contexts would be 4 MB
+
+    def test_reads_the_tense_near_the_phrase_in_a_long_context(self):
+        """The window is around the phrase, wherever it stands in the context."""
+        context = "x " * 5_000 + "Talks will resume on Tuesday."
+        assert edtf("Tuesday", context=context) == "2025-02-11"
+        assert edtf("Tuesday", context="x " * 5_000) == "2025-02-04"

@@ -14,133 +14,18 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from . import _resolve_calendar as cal
-from ._resolve_calendar import Date, Direction, Unit, add_days
-from .errors import DateResolutionError, ValidationError
-from .when import When
+from ..errors import DateResolutionError, ValidationError
+from ..when import When
+from . import spans as cal
+from .spans import Date, Direction, Unit, add_days
+from .vocabulary import MONTHS, NUMBERS, ORDINALS, WEEKDAYS, alternation
 
-# -- vocabulary ------------------------------------------------------------------------
+# -- vocabulary (from `vocabulary`, the one place for month, weekday and number words) --
 
-MONTHS: Final = {
-    name: i + 1
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        )
-    )
-    for name in names
-}
-WEEKDAYS: Final = {
-    name: i + 1
-    for i, names in enumerate(
-        (
-            ("monday", "mon"),
-            ("tuesday", "tues", "tue"),
-            ("wednesday", "wed"),
-            ("thursday", "thurs", "thu"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        )
-    )
-    for name in names
-}
-_UNITS: Final = {
-    "day": "day",
-    "week": "week",
-    "weekend": "weekend",
-    "month": "month",
-    "quarter": "quarter",
-    "year": "year",
-    "decade": "decade",
-    "century": "century",
-}
-_ONES: Final = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS: Final = [
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-]
-NUMBERS: Final = {w: i for i, w in enumerate(_ONES)} | {
-    "a": 1,
-    "an": 1,
-    "a couple of": 2,
-}
-for _t, _tw in enumerate(_TENS):
-    NUMBERS[_tw] = 20 + 10 * _t
-    for _o in range(1, 10):
-        NUMBERS[f"{_tw}-{_ONES[_o]}"] = NUMBERS[f"{_tw} {_ONES[_o]}"] = (
-            20 + 10 * _t + _o
-        )
-_ORD_ONES: Final = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-ORDINALS: Final = {w: i + 1 for i, w in enumerate(_ORD_ONES)} | {"thirtieth": 30}
-for _o in range(1, 10):
-    ORDINALS[f"twenty-{_ORD_ONES[_o - 1]}"] = ORDINALS[
-        f"twenty {_ORD_ONES[_o - 1]}"
-    ] = 20 + _o
-ORDINALS["thirty-first"] = ORDINALS["thirty first"] = 31
-
-
-def _alt(words: object) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[call-overload]
+_UNITS: Final = frozenset(
+    ["day", "week", "weekend", "month", "quarter", "year", "decade", "century"]
+)
+_alt: Final = alternation
 
 
 _UNIT_RE: Final = r"day|week|weekend|month|quarter|year|decade|century|fortnight"
@@ -228,77 +113,54 @@ class Ctx(NamedTuple):
 
 
 Rule = Callable[["re.Match[str]", Ctx], When | None]
-# (triggers, pattern, handler). Patterns stay strings: `re` compiles each the first
-# time a phrase gets that far and caches it, so importing costs no compilation.
-_RULES: list[tuple[frozenset[str] | None, str, Rule]] = []
+
+
+@attrs.frozen
+class RuleEntry:
+    """A registered rule: its pattern, its handler and the words that let it run."""
+
+    pattern: str
+    handler: Rule
+    triggers: frozenset[str]
+    compiled: list[re.Pattern[str]] = attrs.field(factory=list, eq=False)
+
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled on first use: importing compiles nothing)."""
+        if not self.compiled:
+            # Two threads may both compile: the list then holds two equal patterns.
+            self.compiled.append(re.compile(self.pattern))
+        return self.compiled[0]
+
+
+RULES: Final[list[RuleEntry]] = []
+"""Every rule, in the order it is tried."""
 
 # The words one of which a phrase must hold for a rule to be tried: a cheap set test
-# that spares most phrases most regular expressions. "#num": a token with a digit;
-# "#dash": a dash between words; "#poss": a possessive. Rules not listed always run.
+# that spares most phrases most regular expressions. Besides words: "#num", a token
+# with a digit; "#dash", a dash between words; "#poss", a possessive.
+_INDEX: Final[dict[str, list[int]]] = {}
 _DAY_PARTS: Final = "morning afternoon evening night noon midday"
-_TRIGGERS: Final = {
-    "_month_day_rule": " ".join(MONTHS),
-    "_day_month_rule": " ".join(MONTHS),
-    "_month_year_rule": " ".join(MONTHS),
-    "_month_rule": " ".join(MONTHS),
-    "_year_rule": "#num",
-    "_decade_rule": "#num",
-    "_year_in_words_rule": "year",
-    "_short_decade_rule": "#num",
-    "_century_rule": "century",
-    "_weekday_rule": " ".join(WEEKDAYS),
-    "_q_rule": "#num",
-    "_quarter_rule": "quarter",
-    "_first_two_quarters_rule": "quarters",
-    "_h_rule": "#num",
-    "_half_rule": "half",
-    "_season_rule": "spring summer autumn fall winter",
-    "_holiday_rule": "christmas boxing new independence halloween valentine's thanksgiving",
-    "_day_word_rule": "today tonight yesterday tomorrow",
-    "_now_rule": "now currently current present presently moment time " + _DAY_PARTS,
-    "_last_night_rule": "night overnight",
-    "_two_days_rule": "yesterday tomorrow",
-    "_recently_rule": "recently lately recent late past last",
-    "_future_rule": "soon shortly future term coming next",
-    "_this_unit_rule": "week weekend month quarter year decade century",
-    "_last_unit_rule": "week weekend month quarter year decade century",
-    "_next_unit_rule": "week weekend month quarter year decade century",
-    "_weekend_rule": "weekend",
-    "_the_unit_rule": "year month week day",
-    "_year_ago_in_quarter_rule": "year",
-    "_ago_rule": "ago now hence back",
-    "_in_n_rule": "in",
-    "_last_n_rule": "days weeks weekends months quarters years decades centuries fortnights",
-    "_earlier_this_rule": "earlier later",
-    "_year_end_rule": "year-end year's end",
-    "_same_day_rule": "day then time date",
-    "_that_unit_rule": "that same",
-    "_earlier_that_rule": "earlier later",
-    "_neighbour_rule": "following next previous preceding prior subsequent before after earlier later",
-    "_anaphoric_shift_rule": "earlier later after afterwards afterward before beforehand previously prior on that",
-    "_the_quarter_rule": "quarter",
-    "_latest_quarter_rule": "quarter period",
-    "_year_ago_quarter_rule": "quarter period",
-    "_since_rule": "since",
-    "_before_rule": "before prior until till up through by no not ahead",
-    "_after_rule": "after following from starting beginning no not",
-    "_or_later_rule": "or onwards onward and on",
-    "_range_rule": "between to until till through #dash",
-    "_around_rule": "around about circa ca c approximately roughly sometime some near close towards toward",
-    "_part_rule": "early mid late earlier later beginning start middle end days",
-    "_week_of_rule": "week",
-    "_nth_week_rule": "week",
-    "_possessive_rule": "#poss",
-}
 
 
-def rule(pattern: str) -> Callable[[Rule], Rule]:
-    """Register a handler for phrases that match `pattern` in full."""
+def rule(pattern: str, *, triggers: str) -> Callable[[Rule], Rule]:
+    """
+    Register a handler for phrases that match `pattern` in full.
+
+    `triggers` lists (space-separated) the words one of which any phrase the pattern
+    matches holds: the rule is tried only on phrases that hold one. The index is
+    filled here, at import time (under the import lock): nothing is built lazily,
+    so threads never see it half-built.
+    """
+    words = frozenset(triggers.split())
+    if not words:
+        msg = f"rule {pattern!r} declares no trigger words"
+        raise ValueError(msg)
 
     def register(fn: Rule) -> Rule:
-        words = _TRIGGERS.get(fn.__name__)
-        triggers = None if words is None else frozenset(words.split())
-        _RULES.append((triggers, pattern, fn))
+        index = len(RULES)
+        RULES.append(RuleEntry(pattern, fn, words))
+        for word in words:
+            _INDEX.setdefault(word, []).append(index)
         return fn
 
     return register
@@ -307,39 +169,27 @@ def rule(pattern: str) -> Callable[[Rule], Rule]:
 _DIGIT: Final = re.compile(r"\d")
 
 
-def _candidates(t: str) -> list[int]:
-    """The rules worth trying on `t`, in registration order."""
-    tokens = t.split()
+def tokens(t: str) -> list[str]:
+    """The words of a normalised phrase, with the "#..." marks the triggers use."""
+    found = t.split()
     if "-" in t:
-        tokens += t.replace("-", " ").split()
-        tokens.append("#dash")
+        found += t.replace("-", " ").split()
+        found.append("#dash")
     if _DIGIT.search(t):
-        tokens.append("#num")
+        found.append("#num")
     if "'s " in t:
-        tokens.append("#poss")
-    if not _INDEX:
-        _build_index()
-    found: set[int] = set(_ALWAYS)
-    for token in tokens:
+        found.append("#poss")
+    return found
+
+
+def candidates(t: str) -> list[int]:
+    """The rules worth trying on `t` (indexes into `RULES`), in registration order."""
+    found: set[int] = set()
+    for token in tokens(t):
         rules = _INDEX.get(token)
         if rules is not None:
             found.update(rules)
     return sorted(found)
-
-
-_INDEX: dict[str, list[int]] = {}
-_COMPILED: dict[int, re.Pattern[str]] = {}
-_ALWAYS: list[int] = []
-
-
-def _build_index() -> None:
-    """Map each trigger word to the rules it lets through."""
-    for i, (triggers, _, _) in enumerate(_RULES):
-        if triggers is None:
-            _ALWAYS.append(i)
-            continue
-        for word in triggers:
-            _INDEX.setdefault(word, []).append(i)
 
 
 def _found(found: When | None, ctx: Ctx) -> When:
@@ -602,15 +452,12 @@ def parse_words(t: str, ctx: Ctx) -> When | None:
 
 
 def _match(t: str, ctx: Ctx) -> When | None:
-    for index in _candidates(t):
-        pattern = _COMPILED.get(index)
-        if pattern is None:
-            pattern = _COMPILED[index] = re.compile(_RULES[index][1])
-        m = pattern.fullmatch(t)
-        fn = _RULES[index][2]
+    for index in candidates(t):
+        entry = RULES[index]
+        m = entry.regex().fullmatch(t)
         if m is not None:
             try:
-                found = fn(m, ctx)
+                found = entry.handler(m, ctx)
             except _NotANumber:
                 continue
             if found is not None:
@@ -632,28 +479,35 @@ def _inner(t: str, ctx: Ctx) -> When:
 # -- absolute dates --------------------------------------------------------------------
 
 
-@rule(rf"(?:(?P<wd>{_WD}) )?(?P<m>{_M}) (?P<d>{_ORD})(?: (?P<y>{_YEAR_SPEC}))?")
+@rule(
+    rf"(?:(?P<wd>{_WD}) )?(?P<m>{_M}) (?P<d>{_ORD})(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers=" ".join(MONTHS),
+)
 def _month_day_rule(m: re.Match[str], ctx: Ctx) -> When:
     """December 25, Dec. 25 2024, Tuesday April 25, December 25th."""
     return _month_day(ctx, MONTHS[m["m"]], _ordinal(m["d"]), m["y"], m["wd"])
 
 
 @rule(
-    rf"(?:(?P<wd>{_WD}) )?(?:the )?(?P<d>{_ORD})(?: of)? (?P<m>{_M})(?: (?P<y>{_YEAR_SPEC}))?"
+    rf"(?:(?P<wd>{_WD}) )?(?:the )?(?P<d>{_ORD})(?: of)? (?P<m>{_M})(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers=" ".join(MONTHS),
 )
 def _day_month_rule(m: re.Match[str], ctx: Ctx) -> When:
     """25 December 2024, the 25th of December."""
     return _month_day(ctx, MONTHS[m["m"]], _ordinal(m["d"]), m["y"], m["wd"])
 
 
-@rule(rf"(?P<m>{_M})(?: of)? (?P<y>{_YEAR_SPEC})")
+@rule(rf"(?P<m>{_M})(?: of)? (?P<y>{_YEAR_SPEC})", triggers=" ".join(MONTHS))
 def _month_year_rule(m: re.Match[str], ctx: Ctx) -> When:
     """January 2025, January of last year."""
     year = _year(ctx, m["y"])
     return When.month(year, MONTHS[m["m"]])
 
 
-@rule(rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?P<m>{_M})")
+@rule(
+    rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?P<m>{_M})",
+    triggers=" ".join(MONTHS),
+)
 def _month_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """December, last April, this September, next March."""
     month = MONTHS[m["m"]]
@@ -674,7 +528,7 @@ def _month_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 _PAST_SET: Final = frozenset(_PAST_WORDS.split("|"))
 
 
-@rule(r"(?:the )?(?:(?:calendar )?year )?(?P<y>\d{4})")
+@rule(r"(?:the )?(?:(?:calendar )?year )?(?P<y>\d{4})", triggers="#num")
 def _year_rule(m: re.Match[str], ctx: Ctx) -> When:
     """2024, the year 2024."""
     year = int(m["y"])
@@ -710,14 +564,14 @@ def _year_words(words: str) -> int | None:
     return None
 
 
-@rule(r"the year (?P<w>[a-z -]+)")
+@rule(r"the year (?P<w>[a-z -]+)", triggers="year")
 def _year_in_words_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """The year two thousand, the year nineteen ninety-eight."""
     year = _year_words(m["w"])
     return None if year is None or year < 1 else When.year(year)
 
 
-@rule(r"(?:the )?(?P<y>\d{3}0)'?s")
+@rule(r"(?:the )?(?P<y>\d{3}0)'?s", triggers="#num")
 def _decade_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The 1990s."""
     year = int(m["y"])
@@ -726,7 +580,7 @@ def _decade_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When.decade(year)
 
 
-@rule(r"(?:the )?'?(?P<y>\d0)'?s")
+@rule(r"(?:the )?'?(?P<y>\d0)'?s", triggers="#num")
 def _short_decade_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The '90s: the latest such decade that starts on or before the reference."""
     ref = ctx.ref
@@ -738,7 +592,9 @@ def _short_decade_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When.decade(year)
 
 
-@rule(rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_WORD_NUM}) century")
+@rule(
+    rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_WORD_NUM}) century", triggers="century"
+)
 def _century_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The 20th century: 1900-1999, as news and TimeML count it."""
     n = _ordinal(m["n"])
@@ -753,7 +609,10 @@ def _century_rule(m: re.Match[str], ctx: Ctx) -> When:
 # -- weekdays ---------------------------------------------------------------------------
 
 
-@rule(rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?P<wd>{_WD}){_DAYPART}")
+@rule(
+    rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?P<wd>{_WD}){_DAYPART}",
+    triggers=" ".join(WEEKDAYS),
+)
 def _weekday_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Tuesday, on Tuesday, last Friday, next Monday, Friday night."""
     wd = WEEKDAYS[m["wd"]]
@@ -787,7 +646,8 @@ def _quarter_in(ctx: Ctx, q: int, year: str | None) -> When:
 
 
 @rule(
-    r"q(?P<q>[1-4])(?: (?:of )?(?P<y>\d{4}))?|(?P<y2>\d{4}) q(?P<q2>[1-4])|(?P<q3>[1-4])q(?: (?P<y3>\d{4}))?"
+    r"q(?P<q>[1-4])(?: (?:of )?(?P<y>\d{4}))?|(?P<y2>\d{4}) q(?P<q2>[1-4])|(?P<q3>[1-4])q(?: (?P<y3>\d{4}))?",
+    triggers="#num",
 )
 def _q_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Q1 2025, 2025 Q1, 1Q 2025."""
@@ -796,7 +656,8 @@ def _q_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    rf"(?:the )?(?:(?P<y0>\d{{4}}|this year|last year|next year) )?(?P<q>{_Q_ORD})[ -]quarter(?: (?:of )?(?P<y>{_YEAR_SPEC}))?"
+    rf"(?:the )?(?:(?P<y0>\d{{4}}|this year|last year|next year) )?(?P<q>{_Q_ORD})[ -]quarter(?: (?:of )?(?P<y>{_YEAR_SPEC}))?",
+    triggers="quarter",
 )
 def _quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """The first quarter of 2025, third-quarter, the 2024 fourth quarter."""
@@ -810,7 +671,8 @@ def _quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 @rule(
     r"(?:the )?(?P<y0>\d{4} )?(?:first|1st) two quarters(?: of (?P<y>"
     + _YEAR_SPEC
-    + "))?"
+    + "))?",
+    triggers="quarters",
 )
 def _first_two_quarters_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The first two quarters of 1990: its first half."""
@@ -821,7 +683,7 @@ def _first_two_quarters_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When.half(_year(ctx, y), 1)
 
 
-@rule(r"h(?P<h>[12])(?: (?P<y>\d{4}))?|(?P<y2>\d{4}) h(?P<h2>[12])")
+@rule(r"h(?P<h>[12])(?: (?P<y>\d{4}))?|(?P<y2>\d{4}) h(?P<h2>[12])", triggers="#num")
 def _h_rule(m: re.Match[str], ctx: Ctx) -> When:
     """H1 2025."""
     h = int(m["h"] or m["h2"])
@@ -834,7 +696,10 @@ def _h_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When.half(int(y), h)
 
 
-@rule(r"(?:the )?(?P<h>first|second|1st|2nd|latter) half(?: (?:of )?(?P<rest>.+))?")
+@rule(
+    r"(?:the )?(?P<h>first|second|1st|2nd|latter) half(?: (?:of )?(?P<rest>.+))?",
+    triggers="half",
+)
 def _half_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """The first half of 2025, the second half of March, the first half."""
     h = 1 if m["h"] in ("first", "1st") else 2
@@ -851,7 +716,8 @@ def _half_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 
 
 @rule(
-    rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?:the )?(?P<s>{_SEASON})(?: (?:of )?(?P<y>{_YEAR_SPEC}))?"
+    rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?:the )?(?P<s>{_SEASON})(?: (?:of )?(?P<y>{_YEAR_SPEC}))?",
+    triggers="spring summer autumn fall winter",
 )
 def _season_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Summer 1998, the summer of 1998, last fall, this past spring, winter."""
@@ -907,7 +773,8 @@ _HOLIDAYS: Final[dict[str, Callable[[int], Date]]] = {
 
 
 @rule(
-    rf"(?:(?P<rel>last|next|this) )?(?P<h>{_alt(_HOLIDAYS)})(?: (?P<y>{_YEAR_SPEC}))?"
+    rf"(?:(?P<rel>last|next|this) )?(?P<h>{_alt(_HOLIDAYS)})(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers="christmas boxing new independence halloween valentine's thanksgiving",
 )
 def _holiday_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Christmas, Thanksgiving Day 1999, New Year's Eve (US dates)."""
@@ -933,7 +800,8 @@ _DAY_WORDS: Final = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 @rule(
-    rf"(?:(?:early|late|earlier|later|very early|very late) )?(?P<w>today|tonight|yesterday|tomorrow){_DAYPART}"
+    rf"(?:(?:early|late|earlier|later|very early|very late) )?(?P<w>today|tonight|yesterday|tomorrow){_DAYPART}",
+    triggers="today tonight yesterday tomorrow",
 )
 def _day_word_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Today, yesterday, late yesterday, tomorrow morning."""
@@ -942,20 +810,21 @@ def _day_word_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     r"now|right now|just now|currently|current|at present|presently|at the moment|"
-    r"(?:at )?this moment|at this time|this (?:morning|afternoon|evening)|the present"
+    r"(?:at )?this moment|at this time|this (?:morning|afternoon|evening)|the present",
+    triggers="now currently current present presently moment time " + _DAY_PARTS,
 )
 def _now_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Now: the reference day."""
     return cal.one_day(ctx.ref)
 
 
-@rule(r"last night|overnight")
+@rule(r"last night|overnight", triggers="night overnight")
 def _last_night_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Last night: the evening before the reference day."""
     return cal.one_day(add_days(ctx.ref, -1))
 
 
-@rule(r"the day (?P<w>before yesterday|after tomorrow)")
+@rule(r"the day (?P<w>before yesterday|after tomorrow)", triggers="yesterday tomorrow")
 def _two_days_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The day before yesterday, the day after tomorrow."""
     return cal.one_day(add_days(ctx.ref, -2 if m["w"].startswith("before") else 2))
@@ -963,7 +832,8 @@ def _two_days_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     r"recently|lately|recent|of late|(?:in )?recent (?:days|weeks|months|years|times)(?: and (?:days|weeks|months|years))?|"
-    r"the (?:last|past) (?:few|several) (?:days|weeks|months|years)|in the past|the past"
+    r"the (?:last|past) (?:few|several) (?:days|weeks|months|years)|in the past|the past",
+    triggers="recently lately recent late past last",
 )
 def _recently_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Recently: some time up to the reference day."""
@@ -973,7 +843,8 @@ def _recently_rule(m: re.Match[str], ctx: Ctx) -> When:
 @rule(
     r"soon|shortly|the future|in the future|future|in the near future|the near future|"
     r"(?:in |over )?the (?:short|near|long|medium) term|"
-    r"(?:in )?(?:the )?coming (?:days|weeks|months|years|quarters)|in the (?:next|coming) (?:few|several) (?:days|weeks|months|years)"
+    r"(?:in )?(?:the )?coming (?:days|weeks|months|years|quarters)|in the (?:next|coming) (?:few|several) (?:days|weeks|months|years)",
+    triggers="soon shortly future term coming next",
 )
 def _future_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Soon, in the future: some time from the reference day on."""
@@ -986,22 +857,31 @@ def _unit(word: str) -> Unit:
         word = "century"
     if word not in _UNITS:  # a fortnight has no calendar unit
         raise _NotANumber(word)
-    return _UNITS[word]  # type: ignore[return-value]
+    return word  # type: ignore[return-value]  # one of _UNITS: a `Unit`
 
 
-@rule(rf"(?:this|the current|current|the present|this current) (?P<u>{_UNIT_RE})")
+@rule(
+    rf"(?:this|the current|current|the present|this current) (?P<u>{_UNIT_RE})",
+    triggers="week weekend month quarter year decade century",
+)
 def _this_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     """This week, this month, this year, the current quarter."""
     return cal.unit_of(ctx.ref, _unit(m["u"]))
 
 
-@rule(rf"(?:last|past|the last|the past|this past) (?P<u>{_CAL_UNIT_RE})")
+@rule(
+    rf"(?:last|past|the last|the past|this past) (?P<u>{_CAL_UNIT_RE})",
+    triggers="week weekend month quarter year decade century",
+)
 def _last_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Last week, the past year, the last decade: the unit before the reference's."""
     return cal.unit_of(ctx.ref, _unit(m["u"]), -1)
 
 
-@rule(rf"(?:next|the coming|coming|this coming) (?P<u>{_CAL_UNIT_RE})")
+@rule(
+    rf"(?:next|the coming|coming|this coming) (?P<u>{_CAL_UNIT_RE})",
+    triggers="week weekend month quarter year decade century",
+)
 def _next_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Next week, next year, the coming month."""
     unit = _unit(m["u"])
@@ -1011,7 +891,7 @@ def _next_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     return cal.unit_of(ctx.ref, unit, 1)
 
 
-@rule(r"(?:the )?weekend")
+@rule(r"(?:the )?weekend", triggers="weekend")
 def _weekend_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The weekend: the latest one under prefer past, the next one under future."""
     ref = ctx.ref
@@ -1024,7 +904,10 @@ def _weekend_rule(m: re.Match[str], ctx: Ctx) -> When:
     return cal.weekend_of(add_days(ref, -7))
 
 
-@rule(r"the (?:full |whole |entire )?(?P<u>year|month|week|day)")
+@rule(
+    r"the (?:full |whole |entire )?(?P<u>year|month|week|day)",
+    triggers="year month week day",
+)
 def _the_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The year (as in "the end of the year"), the day ("later in the day"): the anchor's, else the reference's."""
     unit = _unit(m["u"])
@@ -1078,7 +961,7 @@ def _quarter_in_context(ctx: Ctx) -> When | None:
     return cal.unit_of(ctx.ref, "quarter", -1)
 
 
-@rule(r"(?:a|one) year (?P<dir>ago|earlier|before)")
+@rule(r"(?:a|one) year (?P<dir>ago|earlier|before)", triggers="year")
 def _year_ago_in_quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """A year ago, in a sentence about a quarter: that quarter a year before."""
     if ctx.anchor is not None:
@@ -1088,7 +971,8 @@ def _year_ago_in_quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 
 
 @rule(
-    rf"(?:(?P<approx>{_APPROX}) )?(?P<n>{_NUM}) (?P<u>{_UNIT_RE})s? (?P<dir>ago|from now|hence|back|before now|earlier than now)"
+    rf"(?:(?P<approx>{_APPROX}) )?(?P<n>{_NUM}) (?P<u>{_UNIT_RE})s? (?P<dir>ago|from now|hence|back|before now|earlier than now)",
+    triggers="ago now hence back",
 )
 def _ago_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Two days ago, a year ago (that day), two years ago (that year), six weeks ago (that ISO week)."""
@@ -1108,7 +992,7 @@ def _ago_rule(m: re.Match[str], ctx: Ctx) -> When:
     return found
 
 
-@rule(rf"in (?P<n>{_NUM}) (?P<u>{_UNIT_RE})s?(?:' time)?")
+@rule(rf"in (?P<n>{_NUM}) (?P<u>{_UNIT_RE})s?(?:' time)?", triggers="in")
 def _in_n_rule(m: re.Match[str], ctx: Ctx) -> When:
     """In two days, in three weeks: a time counted forward from the reference."""
     n = _num(m["n"])
@@ -1120,7 +1004,8 @@ def _in_n_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    rf"(?:the |over the |in the |during the )?(?P<rel>past|last|previous|next|coming) (?P<n>{_NUM}) (?P<u>{_UNIT_RE})s"
+    rf"(?:the |over the |in the |during the )?(?P<rel>past|last|previous|next|coming) (?P<n>{_NUM}) (?P<u>{_UNIT_RE})s",
+    triggers="days weeks weekends months quarters years decades centuries fortnights",
 )
 def _last_n_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The past two years, the next three months: up to or from the reference day."""
@@ -1133,7 +1018,8 @@ def _last_n_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    r"(?P<rel>earlier|later) (?:this|in the|this current) (?P<u>week|month|year|quarter|decade)"
+    r"(?P<rel>earlier|later) (?:this|in the|this current) (?P<u>week|month|year|quarter|decade)",
+    triggers="earlier later",
 )
 def _earlier_this_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Earlier this month: from the month's first day to the reference; later: the rest."""
@@ -1144,7 +1030,7 @@ def _earlier_this_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When(ref, unit.latest)
 
 
-@rule(r"(?:the )?year[- ]end|(?:the )?year's end")
+@rule(r"(?:the )?year[- ]end|(?:the )?year's end", triggers="year-end year's end")
 def _year_end_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Year-end: December 31 of the reference's year, as financial news uses it."""
     return cal.one_day(Date(ctx.ref.year, 12, 31))
@@ -1155,20 +1041,27 @@ def _year_end_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     r"(?:on |at )?(?:the same day|that (?:same |very )?day|(?:earlier|later) that day|the same date|"
-    r"then|at that time|at the time|that time|the day itself|that date)"
+    r"then|at that time|at the time|that time|the day itself|that date)",
+    triggers="day then time date",
 )
 def _same_day_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The same day, that day, then: the anchor itself."""
     return ctx.anc_any
 
 
-@rule(r"(?:that|the same|that same) (?P<u>week|weekend|month|quarter|year|decade)")
+@rule(
+    r"(?:that|the same|that same) (?P<u>week|weekend|month|quarter|year|decade)",
+    triggers="that same",
+)
 def _that_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     """That week, the same month: the unit holding the anchor."""
     return cal.unit_span(ctx.anc, _unit(m["u"]))
 
 
-@rule(r"(?P<rel>earlier|later) (?:that|in the|the same) (?P<u>week|month|year|quarter)")
+@rule(
+    r"(?P<rel>earlier|later) (?:that|in the|the same) (?P<u>week|month|year|quarter)",
+    triggers="earlier later",
+)
 def _earlier_that_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Later that month: after the anchor, within its month; earlier that week: before it."""
     anchor = ctx.anc
@@ -1198,7 +1091,8 @@ def _earlier_that_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     rf"(?:the )?(?P<rel>following|next|previous|preceding|prior|subsequent) (?P<u>{_UNIT_RE})"
-    rf"|the (?P<u2>{_UNIT_RE}) (?P<rel2>before|after|earlier|later|prior)"
+    rf"|the (?P<u2>{_UNIT_RE}) (?P<rel2>before|after|earlier|later|prior)",
+    triggers="following next previous preceding prior subsequent before after earlier later",
 )
 def _neighbour_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The following day, the day before, the next week, the month after: next to the anchor."""
@@ -1212,7 +1106,8 @@ def _neighbour_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     rf"(?:(?P<approx>{_APPROX}) )?(?P<n>{_NUM}) (?P<u>{_UNIT_RE})s? "
-    r"(?P<dir>earlier|later|after|afterwards?|before|beforehand|previously|prior|on|before that|after that|later on)"
+    r"(?P<dir>earlier|later|after|afterwards?|before|beforehand|previously|prior|on|before that|after that|later on)",
+    triggers="earlier later after afterwards afterward before beforehand previously prior on that",
 )
 def _anaphoric_shift_rule(m: re.Match[str], ctx: Ctx) -> When:
     """A day earlier, two days later, a week after, three weeks earlier: the anchor moved."""
@@ -1231,7 +1126,7 @@ def _anaphoric_shift_rule(m: re.Match[str], ctx: Ctx) -> When:
     return found
 
 
-@rule(r"(?:the |that )?quarter")
+@rule(r"(?:the |that )?quarter", triggers="quarter")
 def _the_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
     """
     The quarter: the quarter the anchor falls in.
@@ -1246,7 +1141,8 @@ def _the_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    r"(?:the )?(?:latest|most recent|recent|just-ended|just ended|reported) (?:quarter|period)"
+    r"(?:the )?(?:latest|most recent|recent|just-ended|just ended|reported) (?:quarter|period)",
+    triggers="quarter period",
 )
 def _latest_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The latest quarter (or reporting period): the last quarter to end before the reference."""
@@ -1255,7 +1151,8 @@ def _latest_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     rf"(?:the )?(?:comparable |same )?(?:year-ago|year-earlier|year ago|year earlier|prior-year|prior year|year-before)"
-    rf"(?: (?P<q>{_Q_ORD}))?[ -](?:quarter|period)|(?:the )?quarter a year (?:ago|earlier|before)"
+    rf"(?: (?P<q>{_Q_ORD}))?[ -](?:quarter|period)|(?:the )?quarter a year (?:ago|earlier|before)",
+    triggers="quarter period",
 )
 def _year_ago_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The year-ago quarter: the anchor's quarter (else the latest quarter) a year before."""
@@ -1271,7 +1168,7 @@ def _year_ago_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
 # -- modifiers: open spans, ranges, approximation, parts ------------------------------------
 
 
-@rule(r"since (?P<x>.+)")
+@rule(r"since (?P<x>.+)", triggers="since")
 def _since_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Since 2022: from 2022-01-01 to the reference day."""
     inner = _inner(m["x"], ctx)
@@ -1284,7 +1181,8 @@ def _since_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    r"(?P<w>before|prior to|until|till|up to|up until|through|by|no later than|not later than|ahead of) (?P<x>.+)"
+    r"(?P<w>before|prior to|until|till|up to|up until|through|by|no later than|not later than|ahead of) (?P<x>.+)",
+    triggers="before prior until till up through by no not ahead",
 )
 def _before_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Before March 2025 (open start, to February 28); by March 2025 (to March 31)."""
@@ -1307,7 +1205,8 @@ def _before_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    r"(?P<w>after|following|from|starting|starting in|starting on|beginning|beginning in|no earlier than|not before|not earlier than) (?P<x>.+)"
+    r"(?P<w>after|following|from|starting|starting in|starting on|beginning|beginning in|no earlier than|not before|not earlier than) (?P<x>.+)",
+    triggers="after following from starting beginning no not",
 )
 def _after_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """After March 2025 (from April 1, open end); from 2022 on."""
@@ -1333,7 +1232,8 @@ def _after_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 
 
 @rule(
-    r"(?P<x>.+?) (?P<w>or later|or after|or afterwards|or beyond|onwards|onward|and later|and after|on|or earlier|or before|and earlier)"
+    r"(?P<x>.+?) (?P<w>or later|or after|or afterwards|or beyond|onwards|onward|and later|and after|on|or earlier|or before|and earlier)",
+    triggers="or onwards onward and on",
 )
 def _or_later_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """1994 or later; 2020 onwards; 1990 or earlier."""
@@ -1354,7 +1254,8 @@ _YEAR_AT_END: Final = re.compile(r" (\d{4})$")
 
 
 @rule(
-    r"(?:between (?P<a>.+?) and (?P<b>.+)|(?:from )?(?P<c>.+?) (?:to|until|till|through|-) (?P<d>.+))"
+    r"(?:between (?P<a>.+?) and (?P<b>.+)|(?:from )?(?P<c>.+?) (?:to|until|till|through|-) (?P<d>.+))",
+    triggers="between to until till through #dash",
 )
 def _range_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """Between March and May 2025; from 2021 to 2024; January 27 to February 2."""
@@ -1375,7 +1276,8 @@ def _range_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 
 
 @rule(
-    r"(?:around|about|circa|ca|c|approximately|roughly|some time around|sometime around|sometime|some time|near|close to|towards|toward) (?P<x>.+)"
+    r"(?:around|about|circa|ca|c|approximately|roughly|some time around|sometime around|sometime|some time|near|close to|towards|toward) (?P<x>.+)",
+    triggers="around about circa ca c approximately roughly sometime some near close towards toward",
 )
 def _around_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Around November 1, circa 1990: the date, marked approximate."""
@@ -1407,7 +1309,10 @@ _PARTS: Final = {
 }
 
 
-@rule(rf"(?P<p>{_alt(_PARTS)}) (?P<x>.+)")
+@rule(
+    rf"(?P<p>{_alt(_PARTS)}) (?P<x>.+)",
+    triggers="early mid late earlier later beginning start middle end days",
+)
 def _part_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Early January 2025 (days 1-10), mid-2024 (May-August), late last week (Friday-Sunday)."""
     inner = _inner(m["x"], ctx)
@@ -1416,7 +1321,7 @@ def _part_rule(m: re.Match[str], ctx: Ctx) -> When:
     return cal.part_of(inner, _PARTS[m["p"]])  # type: ignore[arg-type]
 
 
-@rule(r"(?:the )?week of (?P<x>.+)")
+@rule(r"(?:the )?week of (?P<x>.+)", triggers="week")
 def _week_of_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The week of January 27: the ISO week holding that day."""
     inner = _inner(m["x"], ctx)
@@ -1428,7 +1333,8 @@ def _week_of_rule(m: re.Match[str], ctx: Ctx) -> When:
 @rule(
     r"(?:the )?(?P<n>\d{1,2}|"
     + _WORD_NUM
-    + r") week of (?P<y>\d{4})|week (?P<n2>\d{1,2})(?: of)? (?P<y2>\d{4})"
+    + r") week of (?P<y>\d{4})|week (?P<n2>\d{1,2})(?: of)? (?P<y2>\d{4})",
+    triggers="week",
 )
 def _nth_week_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Week 5 of 2025: an ISO week."""
@@ -1444,7 +1350,7 @@ def _nth_week_rule(m: re.Match[str], ctx: Ctx) -> When:
 _POSSESSIVE: Final = rf"(?P<y>{_YEAR_SPEC})'s (?P<x>.+)"
 
 
-@rule(_POSSESSIVE)
+@rule(_POSSESSIVE, triggers="#poss")
 def _possessive_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """This year's third quarter, 2024's first half: the part named, of that year."""
     return parse_words(f"{m['x']} of {m['y']}", ctx)

@@ -1,0 +1,314 @@
+"""
+`extract()`: the dated mentions in an article, each resolved against its publication date.
+
+>>> import timeline as tl
+>>> text = "Talks opened on January 27. A day later the envoy left Baku."
+>>> for m in tl.extract(text, "2025-02-10"):
+...     print(m.start, m.end, repr(m.text), m.when, m.anchor_text)
+16 26 'January 27' 2025-01-27 None
+28 39 'A day later' 2025-01-28 January 27
+
+Each mention is found by the project's own patterns for English news (month names,
+weekdays, "yesterday", "last week", "the 1990s", quarters, seasons, numeric dates,
+"early 2024", "since 2022", ...) and resolved by `timeline.resolve` with its sentence
+as the context. A phrase relative to another event ("a day later", "the following
+week") is resolved against the latest date mentioned before it in the same or the
+previous sentence, and carries that mention as `anchor`; with no such date, it is left
+out. Durations ("three months") and times of day ("this evening") are not dates and
+are never reported. Whatever does not resolve is skipped: `extract` returns what it
+can read and never guesses.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Final, Literal, final
+
+import attrs
+
+from ..errors import DateResolutionError, TimelineError, ValidationError
+from ..when import When, to_date
+from .resolving import resolve
+
+if TYPE_CHECKING:
+    from .patterns import Candidate
+
+__all__ = ["Mention", "extract"]
+
+Prefer = Literal["past", "future", "nearest"]
+
+_CONTEXT: Final = 600
+"""The most characters of a sentence passed to `resolve` as a phrase's context."""
+
+_ANCHOR_REACH: Final = 1
+"""How many sentences back a relative phrase may look for the date it counts from."""
+
+
+def _anchor_repr(anchor: Mention | None) -> str:
+    return "None" if anchor is None else repr(anchor.text)
+
+
+@final
+@attrs.frozen
+class Mention:
+    """
+    A date phrase found in a text: where it is, the words, and the `When` they mean.
+
+    `text[start:end] == mention.text` for the text it was found in. `sentence` is the
+    sentence around it (the context it was resolved with); `anchor` is the earlier
+    mention a relative phrase ("a day earlier") was counted from, else None.
+
+    >>> m = extract("Voting ends on March 3, 2025.")[0]
+    >>> m
+    Mention(text='March 3, 2025', start=15, end=28, when=When.day(2025, 3, 3, text='March 3, 2025'), anchor=None)
+    >>> m.sentence, m.relative
+    ('Voting ends on March 3, 2025.', False)
+    """
+
+    text: str
+    start: int
+    end: int
+    when: When
+    sentence: str = attrs.field(repr=False)
+    anchor: Mention | None = attrs.field(default=None, repr=_anchor_repr)
+
+    @property
+    def relative(self) -> bool:
+        """Whether the phrase counts from another date ("the next day")."""
+        return self.anchor is not None
+
+    @property
+    def anchor_text(self) -> str | None:
+        """The words of the mention a relative phrase counts from, else None."""
+        return None if self.anchor is None else self.anchor.text
+
+
+def extract(
+    text: str,
+    published: datetime.date | str | None = None,
+    *,
+    prefer: Prefer = "past",
+    languages: Sequence[str] | None = None,
+) -> list[Mention]:
+    """
+    The dated mentions in *text*, in order, none overlapping another.
+
+    Args:
+        text: the article (any length).
+        published: the day it was published (a date, a datetime or an ISO string):
+            the reference for "yesterday", "December 25" and the like. Without it,
+            only mentions that name their own year are found.
+        prefer: where a year-less date falls when its sentence has no tense cue:
+            ``"past"`` (the news default), ``"future"`` or ``"nearest"``.
+        languages: language codes; when given, dateparser also searches the text in
+            those languages (slow), and its finds that `resolve` reads are added
+            where the English patterns found nothing.
+
+    Returns:
+        The mentions, ordered by position; the longest phrase wins where two overlap.
+
+    >>> text = "Shares fell 3% yesterday, their worst day since the 1990s."
+    >>> [(m.text, str(m.when)) for m in extract(text, published="2025-02-10")]
+    [('yesterday', '2025-02-09'), ('since the 1990s', '1990-01-01/2025-02-10')]
+
+    Raises:
+        ValidationError: *text* is not a string, or *published*, *prefer* or
+            *languages* is not valid.
+    """
+    if not isinstance(text, str):
+        msg = f"expected the article as a string, got {type(text).__name__}"
+        raise ValidationError("text", _short(text), msg)
+    reference = None if published is None else to_date(published, "published")
+    if prefer not in ("past", "future", "nearest"):
+        raise ValidationError("prefer", prefer, "must be 'past', 'future' or 'nearest'")
+    langs = _languages(languages)
+
+    # Compiling the patterns costs tens of milliseconds: keep it out of `import timeline`.
+    from .patterns import candidates
+
+    sents = _Sentences(text)
+    found: list[Mention] = []
+    found_sentence: list[int] = []
+    taken = 0  # the end of the last mention kept: nothing may start before it
+    for cand in candidates(text):
+        if cand.start < taken:
+            continue
+        where = sents.index(cand.start)
+        sentence = sents.text(where)
+        anchor = None
+        if cand.relative:
+            anchor = _anchor_for(found, found_sentence, where)
+            if anchor is None or not _fits(text[cand.start : cand.end], anchor):
+                continue  # relative to nothing we know: skip, never guess
+        context = sents.around(where, cand.start, cand.end)
+        when = _resolved(text, cand, reference, anchor, prefer, context)
+        if when is None:
+            continue
+        found.append(
+            Mention(
+                text[cand.start : cand.end],
+                cand.start,
+                cand.end,
+                when,
+                sentence,
+                anchor,
+            )
+        )
+        found_sentence.append(where)
+        taken = cand.end
+    if langs:
+        found = _merge(found, _search(text, reference, prefer, langs, sents))
+    return found
+
+
+class _Sentences:
+    """The sentences of a text: which one holds an offset, and their words."""
+
+    def __init__(self, text: str) -> None:
+        from .patterns import sentences
+
+        self._text = text
+        self._spans = list(sentences(text)) or [(0, len(text))]
+        self._starts = [start for start, _ in self._spans]
+        self._cache: dict[int, str] = {}
+
+    def index(self, offset: int) -> int:
+        """The number of the sentence that holds *offset*."""
+        return max(bisect.bisect_right(self._starts, offset) - 1, 0)
+
+    def text(self, i: int) -> str:
+        """Sentence *i*, one string however many mentions share it."""
+        if i not in self._cache:
+            start, end = self._spans[i]
+            self._cache[i] = self._text[start:end]
+        return self._cache[i]
+
+    def around(self, i: int, start: int, end: int) -> str:
+        """The context for a phrase: its sentence, or a window of a very long one."""
+        lo, hi = self._spans[i]
+        if hi - lo <= _CONTEXT:
+            return self.text(i)
+        return self._text[max(lo, start - _CONTEXT // 2) : min(hi, end + _CONTEXT // 2)]
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _languages(languages: object) -> tuple[str, ...] | None:
+    if languages is None:
+        return None
+    if isinstance(languages, str) or not (
+        isinstance(languages, Sequence)
+        and all(isinstance(lang, str) for lang in languages)
+    ):
+        raise ValidationError(
+            "languages", languages, "must be a list of language codes"
+        )
+    return tuple(languages)
+
+
+def _anchor_for(
+    found: list[Mention], found_sentence: list[int], where: int
+) -> Mention | None:
+    """The latest bounded mention in this sentence or the few before it."""
+    for mention, sentence in zip(
+        reversed(found), reversed(found_sentence), strict=True
+    ):
+        if sentence < where - _ANCHOR_REACH:
+            return None
+        if mention.when.is_bounded:
+            return mention
+    return None
+
+
+def _fits(phrase: str, anchor: Mention) -> bool:
+    """
+    Whether the anchor is precise enough to count from in the phrase's unit.
+
+    "The next day" after "the 1990s" names no day: it is skipped, not guessed.
+    """
+    from .patterns import unit_days
+
+    unit = unit_days(phrase)
+    days = anchor.when.days
+    return unit is None or (days is not None and days <= unit)
+
+
+def _resolved(
+    text: str,
+    cand: Candidate,
+    reference: datetime.date | None,
+    anchor: Mention | None,
+    prefer: Prefer,
+    context: str,
+) -> When | None:
+    """The candidate's `When`, or None when `resolve` cannot read it."""
+    try:
+        when = resolve(
+            text[cand.start : cand.end],
+            reference,
+            anchor=None if anchor is None else anchor.when,
+            prefer=prefer,
+            context=context,
+        )
+    except TimelineError:
+        return None
+    return None if when.is_unknown else when
+
+
+def _search(
+    text: str,
+    reference: datetime.date | None,
+    prefer: Prefer,
+    languages: tuple[str, ...],
+    sents: _Sentences,
+) -> list[Mention]:
+    """Dates dateparser finds in the given languages, read again by `resolve`."""
+    from dateparser.search import search_dates  # costly import: only when asked for
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": prefer}
+    if reference is not None:
+        # dateparser compares RELATIVE_BASE with naive datetimes of its own
+        settings["RELATIVE_BASE"] = datetime.datetime(  # noqa: DTZ001
+            reference.year, reference.month, reference.day
+        )
+    try:
+        hits = search_dates(text, languages=list(languages), settings=settings)
+    except Exception:  # dateparser fails in its own ways on odd text; report nothing
+        return []
+    mentions: list[Mention] = []
+    cursor = 0
+    for phrase, _day in hits or ():
+        start = text.find(phrase, cursor)
+        if start < 0:
+            continue
+        end = start + len(phrase)
+        cursor = end
+        where = sents.index(start)
+        try:
+            when = resolve(
+                phrase,
+                reference,
+                prefer=prefer,
+                context=sents.around(where, start, end),
+                languages=languages,
+            )
+        except (DateResolutionError, ValidationError):
+            continue
+        if not when.is_unknown:
+            mentions.append(Mention(phrase, start, end, when, sents.text(where)))
+    return mentions
+
+
+def _merge(first: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """Both lists in order, the longer of two overlapping mentions kept."""
+    kept: list[Mention] = []
+    for m in sorted((*first, *extra), key=lambda m: (m.start, m.start - m.end)):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
