@@ -699,3 +699,66 @@ class TestLinearRegexes:
         assert ends == sorted(ends)
         assert all(text[m.start : m.end] == m.text for m in mentions)
         assert all(a[1] <= b[0] for a, b in itertools.pairwise(ends))
+
+
+class TestRanges:
+    def test_dash_range_is_one_mention_with_both_ends(self):
+        """ "March 3-5" is one mention: its `when` spans both days, `starts`/`ends` each."""
+        (m,) = extract("Polls open March 3-5, 2025.", PUBLISHED)
+
+        assert m.text == "March 3-5, 2025"
+        assert m.when == When.between("2025-03-03", "2025-03-05")
+        assert (m.starts, m.ends) == (When.day(2025, 3, 3), When.day(2025, 3, 5))
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("It ran January 25-26.", [("January 25-26", "2025-01-25/2025-01-26")]),
+            ("They met Dec. 24-25.", [("Dec. 24-25", "2024-12-24/2024-12-25")]),
+            (
+                "on November 9-10, 1989.",
+                [("November 9-10, 1989", "1989-11-09/1989-11-10")],
+            ),
+            ("It ran 1990-95.", [("1990-95", "1990/1995")]),
+            (
+                "It ran January 30-February 2.",
+                [("January 30-February 2", "2025-01-30/2025-02-02")],
+            ),
+        ],
+    )
+    def test_dash_ranges(self, text, expected):
+        """Ranges written with a dash are found whole, never read as a year."""
+        assert found(text) == expected
+
+    def test_words_join_two_mentions(self):
+        """ "from X to Y": two dates (as TimeML marks them), read with one year."""
+        mentions = extract("It ran from December 30 to January 2, 2025.", PUBLISHED)
+
+        assert [(m.text, m.when.to_edtf()) for m in mentions] == [
+            ("December 30", "2024-12-30"),
+            ("January 2, 2025", "2025-01-02"),
+        ]
+        assert (mentions[0].starts, mentions[0].ends) == (
+            When.day(2024, 12, 30),
+            When.day(2025, 1, 2),
+        )
+        assert mentions[1].ends is None
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Sales rose between 1985 and 1987.",
+            "The offices open Monday through Friday.",
+            "They ruled from 1990 until 1995.",
+        ],
+    )
+    def test_joined_forms(self, text):
+        """ "between ... and", "through", "until" join two dates the same way."""
+        first, second = extract(text, PUBLISHED)
+        assert first.ends == second.when
+        assert first.starts == first.when
+
+    def test_single_dates_have_no_ends(self):
+        """A mention that is no range has neither `starts` nor `ends`."""
+        (m,) = extract("Talks opened on January 27.", PUBLISHED)
+        assert (m.starts, m.ends) == (None, None)

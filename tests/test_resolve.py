@@ -752,3 +752,52 @@ class TestCache:
         context = "x " * 5_000 + "Talks will resume on Tuesday."
         assert edtf("Tuesday", context=context) == "2025-02-11"
         assert edtf("Tuesday", context="x " * 5_000) == "2025-02-04"
+
+
+class TestRanges:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("January 25-26", "2025-01-25/2025-01-26"),
+            ("Dec. 24-25", "2024-12-24/2024-12-25"),
+            ("November 9-10, 1989", "1989-11-09/1989-11-10"),
+            ("25-26 January", "2025-01-25/2025-01-26"),
+            ("January 25 \u2013 26", "2025-01-25/2025-01-26"),
+            ("between March 3 and 5, 2024", "2024-03-03/2024-03-05"),
+            ("from 3 to 5 March 2024", "2024-03-03/2024-03-05"),
+            ("January 30-February 2", "2025-01-30/2025-02-02"),
+            ("Dec. 30-Jan. 2", "2024-12-30/2025-01-02"),
+            ("December 30 to January 2, 2025", "2024-12-30/2025-01-02"),
+            ("from March 3, 2024 to March 5", "2024-03-03/2024-03-05"),
+            ("between March and May 2024", "2024-03/2024-05"),
+            ("from December to February", "2024-12/2025-02"),
+            ("from 2021 to 2024", "2021/2024"),
+            ("1990-1995", "1990/1995"),
+            ("1990-95", "1990/1995"),
+            ("2024-25", "2024/2025"),
+            ("Monday through Friday", "2025-02-10/2025-02-14"),
+        ],
+    )
+    def test_span_of_both_ends(self, text, expected):
+        """A range is the span from its first day to its last, one year for both."""
+        assert edtf(text) == expected
+
+    def test_year_less_range_follows_the_tense(self):
+        """The sentence's tense places the whole range; the end follows the start."""
+        assert edtf("March 3-5", context="Polls will open March 3-5.") == (
+            "2025-03-03/2025-03-05"
+        )
+        assert edtf("from March 3 to May 5") == "2024-03-03/2024-05-05"
+
+    def test_iso_month_is_no_range(self):
+        """ "2011-12" is December 2011, as ISO 8601 writes it."""
+        assert edtf("2011-12") == "2011-12"
+
+    @pytest.mark.parametrize(
+        "text",
+        ["January 26-25", "February 30-31, 2025", "1995-1990", "from 2024 to 2021"],
+    )
+    def test_backwards_or_impossible_range_raises(self, text):
+        """A range that ends before it starts, or names no such day, is an error."""
+        with pytest.raises(DateResolutionError):
+            resolve(text, REF)

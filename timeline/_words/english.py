@@ -296,6 +296,8 @@ def parse_numeric(t: str, ctx: Ctx) -> When | None:
     if m:
         year, month = int(m["y"]), int(m["m"])
         if m["d"] is None:
+            if month > max(12, year % 100):
+                return None  # "1990-95": two years, read by `_year_span_rule`
             if not 1 <= month <= 12 or year < 1:
                 msg = f"there is no month {month}"
                 raise ctx.fail(msg)
@@ -1251,20 +1253,55 @@ def _or_later_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 
 
 _YEAR_AT_END: Final = re.compile(r" (\d{4})$")
-
-
-@rule(
-    r"(?:between (?P<a>.+?) and (?P<b>.+)|(?:from )?(?P<c>.+?) (?:to|until|till|through|-) (?P<d>.+))",
-    triggers="between to until till through #dash",
+_ORDINAL_DAY: Final = rf"\d{{1,2}}(?:st|nd|rd|th)?|{_alt(ORDINALS)}"
+# A calendar date that names no year: its year comes from the other end of a range.
+_YEARLESS: Final = re.compile(
+    rf"(?:(?:{_WD}) )?(?:(?:{_M}) (?:{_ORDINAL_DAY})|(?:the )?(?:{_ORDINAL_DAY})(?: of)? (?:{_M}))"
+    rf"|(?:{_M})|(?:{_WD})"
 )
-def _range_rule(m: re.Match[str], ctx: Ctx) -> When | None:
-    """Between March and May 2025; from 2021 to 2024; January 27 to February 2."""
-    first, last = (m["a"], m["b"]) if m["a"] is not None else (m["c"], m["d"])
-    year = _YEAR_AT_END.search(last)
-    if year is not None and _YEAR_AT_END.search(first) is None and not first.isdigit():
-        first = f"{first} {year.group(1)}"
-    start = _inner(first, ctx)
-    end = _inner(last, ctx)
+_SUFFIX: Final = r"(?:st|nd|rd|th)?"
+_DAY_TO: Final = r"(?P<to>-| - | to | through | until | till | and )"
+
+Ends = Callable[["re.Match[str]", Ctx], tuple[When, When] | None]
+RANGE_ENDS: Final[dict[Rule, Ends]] = {}
+"""The range rules, each with the function that gives its two ends."""
+
+
+def range_rule(pattern: str, *, triggers: str) -> Callable[[Ends], Ends]:
+    """
+    Register a rule for a range: *ends* gives its first and last `When`.
+
+    The rule resolves to the span from the first's start to the last's end; the ends
+    themselves stay available to `range_ends` (an event's `when` and `ends`).
+    """
+
+    def register(ends: Ends) -> Ends:
+        def handler(m: re.Match[str], ctx: Ctx) -> When | None:
+            found = ends(m, ctx)
+            return None if found is None else _span(*found, ctx)
+
+        handler.__name__ = ends.__name__
+        handler.__doc__ = ends.__doc__
+        rule(pattern, triggers=triggers)(handler)
+        RANGE_ENDS[handler] = ends
+        return ends
+
+    return register
+
+
+def range_ends(text: str, ctx: Ctx) -> tuple[When, When] | None:
+    """The first and last `When` of a range phrase ("March 3-5"), else None."""
+    t = normalise(text)
+    for index in candidates(t):
+        entry = RULES[index]
+        ends = RANGE_ENDS.get(entry.handler)
+        m = None if ends is None else entry.regex().fullmatch(t)
+        if ends is not None and m is not None:
+            return ends(m, ctx)
+    return None
+
+
+def _span(start: When, end: When, ctx: Ctx) -> When:
     if start.earliest is None or end.latest is None or start.earliest > end.latest:
         raise ctx.fail("the range ends before it starts")
     return When(
@@ -1273,6 +1310,85 @@ def _range_rule(m: re.Match[str], ctx: Ctx) -> When | None:
         approximate=start.approximate or end.approximate,
         uncertain=start.uncertain or end.uncertain,
     )
+
+
+def _days_of_month(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
+    if m["to"] == " and " and not m.group().startswith("between "):
+        return None  # "on March 3 and 5": two days, not a range
+    month, first, last = MONTHS[m["m"]], _ordinal(m["d1"]), _ordinal(m["d2"])
+    if last < first:
+        raise ctx.fail("the range ends before it starts")
+    start = _month_day(ctx, month, first, m["y"], m["wd"])
+    assert start.earliest is not None
+    return start, _day(ctx, start.earliest.year, month, last)
+
+
+@range_rule(
+    rf"(?:(?:between|from) )?(?:(?P<wd>{_WD}) )?(?P<m>{_M}) (?P<d1>\d{{1,2}}){_SUFFIX}"
+    rf"{_DAY_TO}(?P<d2>\d{{1,2}}){_SUFFIX}(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers=" ".join(MONTHS),
+)
+def _month_days_rule(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
+    """January 25-26, Dec. 24-25, November 9-10, 1989, between March 3 and 5."""
+    return _days_of_month(m, ctx)
+
+
+@range_rule(
+    rf"(?:(?:between|from) )?(?:(?P<wd>{_WD}) )?(?:the )?(?P<d1>\d{{1,2}}){_SUFFIX}{_DAY_TO}"
+    rf"(?:the )?(?P<d2>\d{{1,2}}){_SUFFIX}(?: of)? (?P<m>{_M})(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers=" ".join(MONTHS),
+)
+def _days_month_rule(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
+    """25-26 January, 9-10 November 1989, from 3 to 5 March."""
+    return _days_of_month(m, ctx)
+
+
+@range_rule(r"(?P<a>\d{4})-(?P<b>\d{4}|\d{2})", triggers="#num")
+def _year_span_rule(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
+    """1990-1995, 2024-25: from the first year to the second ("2011-12" is a month)."""
+    first = int(m["a"])
+    last = int(m["b"]) if len(m["b"]) == 4 else first // 100 * 100 + int(m["b"])
+    if first < 1 or last <= first:
+        raise ctx.fail("the range ends before it starts")
+    return When.year(first), When.year(last)
+
+
+@range_rule(
+    r"between (?P<a>.+?) and (?P<b>.+)"
+    r"|(?:from )?(?P<c>.+?) (?:to|until|till|through|-) (?P<d>.+)"
+    rf"|(?:from )?(?P<e>(?:{_M}) \d{{1,2}}{_SUFFIX})-(?P<f>(?:{_M}) .+)",
+    triggers="between to until till through #dash",
+)
+def _range_rule(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
+    """Between March and May 2025; from 2021 to 2024; January 30-February 2."""
+    first, last = next(
+        (m[a], m[b]) for a, b in (("a", "b"), ("c", "d"), ("e", "f")) if m[a]
+    )
+    return _ends(first, last, ctx)
+
+
+def _ends(first: str, last: str, ctx: Ctx) -> tuple[When, When]:
+    """
+    The two ends of a range, a year-less end placed next to the other end.
+
+    "December 30 to January 2, 2025": the start is the last December 30 on or before
+    the end; "from March 3 to May 5": the end is the first May 5 on or after the
+    start, which the sentence's tense or `prefer` placed.
+    """
+    if _YEARLESS.fullmatch(first) and _YEAR_AT_END.search(last):
+        end = _inner(last, ctx)
+        if end.latest is not None:
+            return _inner(
+                first, ctx._replace(reference=end.latest, direction="past")
+            ), end
+    year = _YEAR_AT_END.search(last)
+    if year is not None and _YEAR_AT_END.search(first) is None and not first.isdigit():
+        first = f"{first} {year.group(1)}"
+    start = _inner(first, ctx)
+    if _YEARLESS.fullmatch(last) and start.earliest is not None:
+        later = ctx._replace(reference=start.earliest, direction="future")
+        return start, _inner(last, later)
+    return start, _inner(last, ctx)
 
 
 @rule(

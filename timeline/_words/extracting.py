@@ -30,7 +30,7 @@ import attrs
 
 from ..errors import DateResolutionError, TimelineError, ValidationError
 from ..when import When, to_date
-from .resolving import resolve
+from .resolving import resolve, resolve_range
 
 if TYPE_CHECKING:
     from .patterns import Candidate
@@ -60,6 +60,15 @@ class Mention:
     sentence around it (the context it was resolved with); `anchor` is the earlier
     mention a relative phrase ("a day earlier") was counted from, else None.
 
+    A range has `starts` and `ends`, the `When` it starts and ends on, an event's
+    `when` and `ends`: "March 3-5" is one mention whose `when` spans both days; in
+    "from 1990 to 1995" each year is a mention of its own (as TimeML marks them), and
+    the first carries both ends. Other mentions have neither (None).
+
+    >>> m = extract("Polls open March 3-5, 2025.")[0]
+    >>> str(m.when), str(m.starts), str(m.ends)
+    ('2025-03-03/2025-03-05', '2025-03-03', '2025-03-05')
+
     >>> m = extract("Voting ends on March 3, 2025.")[0]
     >>> m
     Mention(text='March 3, 2025', start=15, end=28, when=When.day(2025, 3, 3, text='March 3, 2025'), anchor=None)
@@ -73,6 +82,8 @@ class Mention:
     when: When
     sentence: str = attrs.field(repr=False)
     anchor: Mention | None = attrs.field(default=None, repr=_anchor_repr)
+    starts: When | None = attrs.field(default=None, repr=False, kw_only=True)
+    ends: When | None = attrs.field(default=None, repr=False, kw_only=True)
 
     @property
     def relative(self) -> bool:
@@ -137,6 +148,17 @@ def extract(
             continue
         where = sents.index(cand.start)
         sentence = sents.text(where)
+        if cand.ends is not None or cand.dash:
+            context = sents.around(where, cand.start, cand.end)
+            phrase = text[cand.start : cand.end]
+            ends = resolve_range(phrase, reference, prefer=prefer, context=context)
+            if ends is None:
+                continue  # not read as a range: its dates may still be read alone
+            pair = _range_mentions(text, cand, ends, sentence)
+            found += pair
+            found_sentence += [where] * len(pair)
+            taken = cand.end
+            continue
         anchor = None
         if cand.relative:
             anchor = _anchor_for(found, found_sentence, where)
@@ -191,6 +213,30 @@ class _Sentences:
         if hi - lo <= _CONTEXT:
             return self.text(i)
         return self._text[max(lo, start - _CONTEXT // 2) : min(hi, end + _CONTEXT // 2)]
+
+
+def _range_mentions(
+    text: str, cand: Candidate, ends: tuple[When, When], sentence: str
+) -> list[Mention]:
+    """A dash range as one mention, or two dates joined by words as two."""
+    first, last = ends
+    if cand.ends is None:
+        phrase = text[cand.start : cand.end]
+        assert first.earliest is not None
+        assert last.latest is not None
+        span = When(first.earliest, last.latest, text=phrase)
+        return [
+            Mention(
+                phrase, cand.start, cand.end, span, sentence, starts=first, ends=last
+            )
+        ]
+    a, b, c, d = cand.ends
+    first = attrs.evolve(first, text=text[a:b])
+    last = attrs.evolve(last, text=text[c:d])
+    return [
+        Mention(text[a:b], a, b, first, sentence, starts=first, ends=last),
+        Mention(text[c:d], c, d, last, sentence),
+    ]
 
 
 def _short(value: object) -> str:

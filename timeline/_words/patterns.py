@@ -135,6 +135,21 @@ _ANAPHORIC: Final = (
     rf"|(?:that|the{_S}same|that{_S}same){_S}(?:week|weekend|month|quarter|year)"
 )
 
+# Ranges written with a dash, or days joined by "to" ("March 3-5", "Dec. 24-25",
+# "November 9-10, 1989", "25-26 January", "January 30-February 2", "1990-95"): one
+# mention, resolved to the span, whose ends become an event's `when` and `ends`.
+_DASH: Final = r"[ \t]*[-\u2013\u2014][ \t]*"
+_DAY_TO: Final = rf"(?:{_DASH}|{_S}(?:to|through|until|till){_S})"
+_DAY_RANGE: Final = (
+    rf"(?:(?:between|from){_S})?(?:{_WEEKDAY},?{_S})?{_MONTH}(?:{_S})?{_DAY}{_DAY_TO}{_DAY}"
+    rf"(?:,?{_S}{_YEAR4})?"
+    rf"|(?:from{_S})?(?:the{_S})?{_DAY}{_DAY_TO}(?:the{_S})?{_DAY}(?:{_S}of)?{_S}{_MONTH}"
+    rf"(?:,?{_S}{_YEAR4})?"
+    rf"|between{_S}{_MONTH}(?:{_S})?{_DAY}{_S}and{_S}{_DAY}(?:,?{_S}{_YEAR4})?"
+    rf"|{_MONTH}(?:{_S})?{_DAY}{_DASH}{_MONTH}(?:{_S})?{_DAY}(?:,?{_S}{_YEAR4})?"
+    rf"|(?:1\d{{3}}|20\d{{2}})[-\u2013](?:(?:1\d{{3}}|20\d{{2}})|\d{{2}})(?!\d)"
+)
+
 _FLAGS: Final = re.IGNORECASE
 # Word edges: no letter, digit or joining mark right outside a phrase.
 _BEGIN: Final = r"(?<![\w$£€#@/.-])(?=[\w'])"
@@ -143,6 +158,7 @@ _END: Final = r"(?![\w@]|-\w|'\w\w)"
 _ABSOLUTE: Final = tuple(
     re.compile(f"{_BEGIN}(?:{p}){_END}", _FLAGS)
     for p in (
+        _DAY_RANGE,
         _MONTH_DAY,
         _DAY_MONTH,
         _MONTH_YEAR,
@@ -167,6 +183,21 @@ _ABSOLUTE: Final = tuple(
     )
 )
 _RELATIVE: Final = re.compile(f"{_BEGIN}(?:{_ANAPHORIC}){_END}", _FLAGS)
+
+# Ranges joined by words ("from 1990 to 1995", "between March and May", "Monday through
+# Friday"): TimeML marks each end as a date of its own, so they stay two mentions, read
+# together so that a year-less end takes its year from the other.
+_POINT: Final = (
+    rf"(?:{_MONTH_DAY}|{_DAY_MONTH}|{_MONTH_YEAR}|{_MONTH_FULL}|{_YEAR4}|{_WEEKDAY})"
+)
+_PAIRS: Final = tuple(
+    re.compile(f"{_BEGIN}(?:{p}){_END}", _FLAGS)
+    for p in (
+        rf"from{_S}(?P<a>{_POINT}){_S}(?:to|until|till|through){_S}(?P<b>{_POINT})",
+        rf"between{_S}(?P<a>{_POINT}){_S}and{_S}(?P<b>{_POINT})",
+        rf"(?P<a>{_POINT}){_S}through{_S}(?P<b>{_POINT})",
+    )
+)
 
 # -- filters: the same words used for something else -------------------------------------
 
@@ -195,20 +226,32 @@ _BARE_YEAR: Final = re.compile(r"^\d{4}$")
 
 @attrs.frozen
 class Candidate:
-    """A phrase that may name a date; `relative` phrases need an anchor."""
+    """
+    A phrase that may name a date; `relative` phrases need an anchor.
+
+    A dash range ("March 3-5") has `dash` set; two dates joined by words ("from 1990
+    to 1995") have `ends`: the offsets of the first and of the second.
+    """
 
     start: int
     end: int
     relative: bool
+    dash: bool = False
+    ends: tuple[int, int, int, int] | None = None
 
 
 def candidates(text: str) -> list[Candidate]:
     """Every plausible date phrase, by start and then longest first."""
     found: set[Candidate] = set()
-    for pattern in _ABSOLUTE:
+    for i, pattern in enumerate(_ABSOLUTE):
         for m in pattern.finditer(text):
             if _plausible(text, m.start(), m.end()):
-                found.add(Candidate(m.start(), m.end(), relative=False))
+                found.add(Candidate(m.start(), m.end(), relative=False, dash=i == 0))
+    for pattern in _PAIRS:
+        for m in pattern.finditer(text):
+            if _plausible(text, m.start("a"), m.end("a")):
+                ends = (m.start("a"), m.end("a"), m.start("b"), m.end("b"))
+                found.add(Candidate(m.start(), m.end(), relative=False, ends=ends))
     for m in _RELATIVE.finditer(text):
         found.add(Candidate(m.start(), m.end(), relative=True))
     return sorted(found, key=lambda c: (c.start, -c.end, c.relative))

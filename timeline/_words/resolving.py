@@ -196,20 +196,7 @@ def _resolve(
 ) -> When:
     """`resolve` on checked arguments: a pure function of them, hence cached."""
     _check_text(text, ref)
-    direction = prefer
-    if context:
-        tense = tense_of(text.strip(), context)
-        if tense is not None:
-            direction = tense
-    ctx = english.Ctx(
-        text,
-        None if ref is None else to_date(ref),
-        anchor,
-        direction,
-        date_order,
-        prefer=prefer,
-        context=context,
-    )
+    ctx = _ctx(text, ref, anchor, prefer, context, date_order)
     try:
         try:
             found = english.parse(text, ctx)
@@ -234,6 +221,59 @@ def _resolve(
         uncertain=found.uncertain,
         text=text,
     )
+
+
+def _ctx(
+    text: str,
+    ref: datetime.date | None,
+    anchor: When | None,
+    prefer: Prefer,
+    context: str | None,
+    date_order: DateOrder | None,
+) -> english.Ctx:
+    """What the rules read a phrase against: the sentence's tense, else `prefer`."""
+    direction = prefer
+    if context:
+        tense = tense_of(text.strip(), context)
+        if tense is not None:
+            direction = tense
+    return english.Ctx(
+        text,
+        None if ref is None else to_date(ref),
+        anchor,
+        direction,
+        date_order,
+        prefer=prefer,
+        context=context,
+    )
+
+
+def resolve_range(
+    text: str,
+    reference: datetime.date | None,
+    *,
+    prefer: Prefer = "past",
+    context: str | None = None,
+) -> tuple[When, When] | None:
+    """
+    The first and last `When` of a range phrase, or None when it is no range we read.
+
+    The ends are placed together: a year-less end takes its year from the other end.
+
+    >>> import datetime
+    >>> first, last = resolve_range("December 30 to January 2, 2025", None)
+    >>> str(first), str(last)
+    ('2024-12-30', '2025-01-02')
+    >>> resolve_range("December 30", None) is None
+    True
+    """
+    try:
+        _check_text(text, reference)
+        window = None if not context else read_window(text, context)
+        ctx = _ctx(text, reference, None, prefer, window, None)
+        return english.range_ends(text, ctx)
+    except (DateResolutionError, ValueError, OverflowError):
+        return None
 
 
 def _with_context_anchor(
