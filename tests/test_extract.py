@@ -573,6 +573,7 @@ _BOUNDED_USE = {
     "patterns._LAST_WORD": "searched in the 12 characters before a full stop",
     "context._WORD_BEFORE": "searched in at most 80 characters before a cue",
     "context._PAST_HEAD": "fullmatch() on one word",
+    "context._TOKEN": "findall() over at most 80 characters; nothing follows the repeat",
     "english._PLAIN": "fullmatch() on a phrase of at most MAX_LENGTH characters",
     "fallback._LETTERS": "nothing follows the repeat: the first run of 3 letters matches",
 }

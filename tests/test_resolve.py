@@ -801,3 +801,41 @@ class TestRanges:
         """A range that ends before it starts, or names no such day, is an error."""
         with pytest.raises(DateResolutionError):
             resolve(text, REF)
+
+
+class TestVerbTense:
+    """The verb group that governs a year-less date places it (REF is a Monday)."""
+
+    @pytest.mark.parametrize(
+        ("text", "sentence", "expected"),
+        [
+            # a present tense after its subject: a scheduled event
+            ("Thursday", "The envoys meet Thursday.", "2025-02-13"),
+            ("Thursday", "The parliament opens on Thursday.", "2025-02-13"),
+            ("Thursday", "Bush meets on Thursday.", "2025-02-13"),
+            ("March 3", "The vote is March 3.", "2025-03-03"),
+            # "until" points ahead, unless a past verb governs it
+            ("May 9", "Troops stay until May 9.", "2025-05-09"),
+            ("May 9", "The embassy stays closed until May 9.", "2025-05-09"),
+            ("May 9", "Exports rose until May 9.", "2024-05-09"),
+            ("May 9", "The border was closed until May 9.", "2024-05-09"),
+            # a participle that modifies a noun dates that noun's event: past
+            (
+                "Thursday",
+                "Officials will enforce the order signed Thursday.",
+                "2025-02-06",
+            ),
+            (
+                "Friday",
+                "The panel had agreed on the deal named Friday as the deadline.",
+                "2025-02-07",
+            ),
+            # nouns in -s are no verbs
+            ("Aug. 7", "The bombings on Aug. 7 killed 259 people.", "2024-08-07"),
+            ("January", "The job figures for January were strong.", "2025-01"),
+            ("Thursday", "The company reported results Thursday.", "2025-02-06"),
+        ],
+    )
+    def test_rule(self, text, sentence, expected):
+        """Each rule of docs/resolving.md, "The sentence as context"."""
+        assert edtf(text, context=sentence) == expected
