@@ -17,6 +17,10 @@ PREFER_DATES_FROM = past) runs on the same articles; it reports one day per find
 Both throughputs are printed.
 
     python bench/extract_gold.py [--data PATH] [--no-dateparser] [--misses] [--extra]
+                                 [--languages uk,ru] [--genre narrative]
+    python bench/extract_gold.py --narrative   # the Ukrainian narratives, as below
+    python bench/extract_gold.py --data ../shared/data/docs_narrative_uk_dev.jsonl \
+        --languages uk --genre narrative
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from timeline import extract
 from timeline.resolve import cache_clear
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/docs_dev.jsonl"
+NARRATIVE_DATA = DEFAULT_DATA.with_name("docs_narrative_uk_dev.jsonl")
 
 Span = tuple[datetime.date, datetime.date]
 
@@ -124,10 +129,14 @@ def _around(doc: dict[str, Any], f: Found) -> str:
     return " ".join(text[max(0, f.start - 50) : f.end + 30].split())
 
 
+OPTIONS: dict[str, Any] = {}
+"""Options for `extract` given on the command line (languages, genre)."""
+
+
 def run_extract(doc: dict[str, Any]) -> list[Found]:
     """`timeline.extract` on one article."""
     out = []
-    for m in extract(doc["text"], published=doc["dct"]):
+    for m in extract(doc["text"], published=doc["dct"], **OPTIONS):
         lo, hi = m.when.earliest, m.when.latest
         days = None if lo is None or hi is None else (lo, hi)
         out.append(Found(m.start, m.end, days, m.text))
@@ -204,7 +213,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--extra", action="store_true", help="list mentions that overlap no gold"
     )
+    parser.add_argument(
+        "--languages", default=None, help="comma-separated language codes for extract"
+    )
+    parser.add_argument(
+        "--genre", default="news", choices=["news", "narrative"], help="extract's genre"
+    )
+    parser.add_argument(
+        "--narrative",
+        action="store_true",
+        help="the Ukrainian narratives: --languages uk --genre narrative on their data",
+    )
     args = parser.parse_args(argv)
+    if args.narrative:
+        args.data = NARRATIVE_DATA
+        args.languages, args.genre = "uk", "narrative"
+    OPTIONS.clear()
+    OPTIONS["genre"] = args.genre
+    if args.languages:
+        OPTIONS["languages"] = args.languages.split(",")
     warnings.simplefilter("ignore")
     with args.data.open(encoding="utf-8") as f:
         docs = [json.loads(line) for line in f if line.strip()]

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Cyrillic and Turkic letters in the texts of other languages
 """Tests for timeline.extract: dated mentions found in article text."""
 
 from __future__ import annotations
@@ -360,12 +361,66 @@ class TestErrors:
 
 class TestLanguages:
     def test_dateparser_finds_other_languages(self):
-        """With languages, dateparser's finds are added where they are longer."""
-        text = "Посла вызвали 28 января 2025 года. Trade rose in 2024."
+        """With languages read by none of the project's patterns, dateparser searches."""
+        text = "L'ambassadeur a été convoqué le 28 janvier 2025. Trade rose in 2024."
 
-        assert found(text, PUBLISHED, languages=["ru", "en"]) == [
-            ("28 января 2025 года", "2025-01-28"),
+        assert found(text, PUBLISHED, languages=["fr", "en"]) == [
+            ("le 28 janvier 2025", "2025-01-28"),
             ("2024", "2024"),
+        ]
+
+    @pytest.mark.parametrize(
+        ("lang", "text", "expected"),
+        [
+            (
+                "ru",
+                "Посла вызвали 28 января 2025 года. В январе переговоры шли. Вчера всё кончилось.",
+                [
+                    ("28 января 2025", "2025-01-28"),
+                    ("январе", "2025-01"),
+                    ("Вчера", "2025-03-31"),
+                ],
+            ),
+            (
+                "uk",
+                "Бої почалися 3 вересня 1939 року, а наприкінці 1918 року ні. У вересні знову.",
+                [
+                    ("3 вересня 1939", "1939-09-03"),
+                    ("наприкінці 1918 року", "1918-09~/1918-12~"),
+                    ("вересні", "2024-09"),
+                ],
+            ),
+            (
+                "az",
+                "Səfir yanvarın 28-də çağırıldı. 25 dekabr 2024-cü ildə danışıqlar başladı.",
+                [
+                    ("yanvarın 28-də", "2025-01-28"),
+                    ("25 dekabr 2024-cü ildə", "2024-12-25"),
+                ],
+            ),
+            (
+                "tr",
+                "Büyükelçi 25 Aralık'ta çağrıldı. 2024'te görüşmeler başladı.",
+                [("25 Aralık'ta", "2024-12-25"), ("2024'te", "2024")],
+            ),
+        ],
+    )
+    def test_own_patterns_read_the_seeds_languages(
+        self, lang, text, expected, monkeypatch
+    ):
+        """Russian, Ukrainian, Azerbaijani and Turkish dates, with case endings, without dateparser."""
+        monkeypatch.setitem(
+            sys.modules, "dateparser.search", None
+        )  # importing it fails
+        assert found(text, PUBLISHED, languages=[lang]) == expected
+
+    def test_relative_day_words_need_an_anchor(self):
+        """ "днем ранее" (a day earlier) counts from the day just told, never from a month."""
+        text = "Посла вызвали 28 января 2025 года, а днем ранее он уехал. В январе, днем ранее."
+        assert found(text, PUBLISHED, languages=["ru"]) == [
+            ("28 января 2025", "2025-01-28"),
+            ("днем ранее", "2025-01-27"),
+            ("январе", "2025-01"),
         ]
 
     def test_dateparser_failure_reports_english_only(
@@ -591,6 +646,7 @@ def _words_patterns():
         "extracting",
         "vocabulary",
         "spans",
+        "languages",
     ):
         module = importlib.import_module(f"timeline._words.{name}")
         for attr, value in vars(module).items():
@@ -601,6 +657,10 @@ def _words_patterns():
             ):
                 for i, pattern in enumerate(value):
                     yield f"{name}.{attr}[{i}]", pattern
+    from timeline._words import languages
+
+    for lang in languages.LANGUAGES:
+        yield f"languages._pattern({lang!r})", languages._pattern(lang)
 
 
 class TestLinearRegexes:
@@ -763,3 +823,52 @@ class TestRanges:
         """A mention that is no range has neither `starts` nor `ends`."""
         (m,) = extract("Talks opened on January 27.", PUBLISHED)
         assert (m.starts, m.ends) == (None, None)
+
+
+class TestNarrative:
+    STORY = (
+        "The war began in 1939. On September 3, Britain joined it, and two days later "
+        "France followed. In May 1940 the front moved; on June 14 Paris fell."
+    )
+
+    def test_year_less_dates_take_the_story_year(self):
+        """In a narrative, "September 3" is in the year the story last told."""
+        got = found(self.STORY, "2018-05-01", genre="narrative")
+        assert got == [
+            ("1939", "1939"),
+            ("September 3", "1939-09-03"),
+            ("two days later", "1939-09-05"),
+            ("May 1940", "1940-05"),
+            ("June 14", "1940-06-14"),
+        ]
+
+    def test_news_counts_from_the_publication_date(self):
+        """The same text as news reads year-less dates against `published`."""
+        got = dict(found(self.STORY, "2018-05-01"))
+        assert got["September 3"] == "2017-09-03"
+        assert got["June 14"] == "2017-06-14"
+
+    def test_deictic_words_count_from_the_story_day(self):
+        """In a narrative, "two years ago" counts from the date last told."""
+        text = "In May 1940 the front moved. Two years ago, in 1938, it had not."
+        got = found(text, "2018-05-01", genre="narrative")
+        assert got[1] == ("Two years ago", "1938")
+
+    def test_without_a_date_told_nothing_year_less_is_read(self):
+        """Before the story names a date, a year-less date needs `published`."""
+        assert found("On September 3, Britain joined.", None, genre="narrative") == []
+
+    def test_ukrainian_narrative(self):
+        """The Ukrainian war narratives' case: months in the genitive and locative."""
+        text = "Війна почалася 1 вересня 1939 року. 17 вересня СРСР вторгся. У жовтні бої вщухли."
+        got = found(text, "2018-05-01", languages=["uk"], genre="narrative")
+        assert got == [
+            ("1 вересня 1939", "1939-09-01"),
+            ("17 вересня", "1939-09-17"),
+            ("жовтні", "1939-10"),
+        ]
+
+    def test_bad_genre(self):
+        """A genre other than news or narrative is refused, naming it."""
+        with pytest.raises(ValidationError, match="genre"):
+            extract("text", genre="poem")  # type: ignore[arg-type]

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Cyrillic and Turkic letters in the texts of other languages
 """Tests for timeline.resolve: the words a reporter used, as a When."""
 
 from __future__ import annotations
@@ -839,3 +840,51 @@ class TestVerbTense:
     def test_rule(self, text, sentence, expected):
         """Each rule of docs/resolving.md, "The sentence as context"."""
         assert edtf(text, context=sentence) == expected
+
+
+class TestOtherLanguagesInText:
+    @pytest.mark.parametrize("lang", ["ru", "uk", "az", "tr"])
+    def test_generated_month_forms_agree_with_dateparser(self, lang):
+        """The month names typed once, and the case forms generated, match dateparser's data."""
+        import importlib
+
+        from timeline._words import languages
+
+        info = importlib.import_module(
+            f"dateparser.data.date_translation_data.{lang}"
+        ).info
+        forms = languages.month_forms(lang)
+        for number, name in enumerate(
+            ["january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december"],
+            start=1,
+        ):  # fmt: skip
+            words = [w.lower().replace("i\u0307", "i").rstrip(".") for w in info[name]]
+            mine = [form for form, n in forms.items() if n == number]
+            # each of dateparser's words is one of ours, or an abbreviation of one
+            full = [w for w in words if len(w) > 4]
+            assert all(any(f.startswith(w) for f in mine) for w in full), (name, words)
+            assert any(forms.get(w) == number for w in words), (name, words)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("28 января 2025", "2025-01-28"),
+            ("в январе 2025", "2025-01"),
+            ("3 вересня 1939 року", "1939-09-03"),
+            ("у вересні 1939", "1939-09"),
+            ("наприкінці 1918 року", "1918-09~/1918-12~"),
+            ("влітку 1942", "1942-06/1942-08"),
+            ("yanvarın 28-də", "2025-01-28"),
+            ("2025-ci il", "2025"),
+            ("25 dekabr 2024-cü ildə", "2024-12-25"),
+            ("25 Aralık'ta", "2024-12-25"),
+            ("2024'te", "2024"),
+            ("вчора", "2025-02-09"),
+        ],
+    )
+    def test_read_without_dateparser(self, text, expected, monkeypatch):
+        """The seed's languages resolve through the project's own tables, not dateparser."""
+        cache_clear()
+        monkeypatch.setitem(sys.modules, "dateparser", None)  # importing it fails
+        assert edtf(text) == expected

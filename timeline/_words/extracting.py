@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["Mention", "extract"]
 
 Prefer = Literal["past", "future", "nearest"]
+Genre = Literal["news", "narrative"]
 
 _CONTEXT: Final = 600
 """The most characters of a sentence passed to `resolve` as a phrase's context."""
@@ -102,6 +103,7 @@ def extract(
     *,
     prefer: Prefer = "past",
     languages: Sequence[str] | None = None,
+    genre: Genre = "news",
 ) -> list[Mention]:
     """
     The dated mentions in *text*, in order, none overlapping another.
@@ -110,12 +112,18 @@ def extract(
         text: the article (any length).
         published: the day it was published (a date, a datetime or an ISO string):
             the reference for "yesterday", "December 25" and the like. Without it,
-            only mentions that name their own year are found.
+            only mentions that name their own year are found (and, in a narrative,
+            those after one).
         prefer: where a year-less date falls when its sentence has no tense cue:
             ``"past"`` (the news default), ``"future"`` or ``"nearest"``.
-        languages: language codes; when given, dateparser also searches the text in
-            those languages (slow), and its finds that `resolve` reads are added
-            where the English patterns found nothing.
+        languages: language codes of other languages the text is in: Russian,
+            Ukrainian, Azerbaijani and Turkish dates ("3 вересня 1939 року",
+            "28 yanvar 2025") are read by the project's own patterns; for other
+            languages dateparser searches the text (slow).
+        genre: ``"news"`` (year-less dates and "yesterday" count from `published`,
+            placed by the sentence's tense) or ``"narrative"`` (a history, an
+            encyclopedia article: they count from the date the story last
+            mentioned, its reference time; a year-less date takes that date's year).
 
     Returns:
         The mentions, ordered by position; the longest phrase wins where two overlap.
@@ -123,10 +131,13 @@ def extract(
     >>> text = "Shares fell 3% yesterday, their worst day since the 1990s."
     >>> [(m.text, str(m.when)) for m in extract(text, published="2025-02-10")]
     [('yesterday', '2025-02-09'), ('since the 1990s', '1990-01-01/2025-02-10')]
+    >>> story = "The war began in 1939. On September 3, Britain joined it."
+    >>> [str(m.when) for m in extract(story, "2018-05-01", genre="narrative")]
+    ['1939', '1939-09-03']
 
     Raises:
-        ValidationError: *text* is not a string, or *published*, *prefer* or
-            *languages* is not valid.
+        ValidationError: *text* is not a string, or *published*, *prefer*,
+            *languages* or *genre* is not valid.
     """
     if not isinstance(text, str):
         msg = f"expected the article as a string, got {type(text).__name__}"
@@ -134,24 +145,31 @@ def extract(
     reference = None if published is None else to_date(published, "published")
     if prefer not in ("past", "future", "nearest"):
         raise ValidationError("prefer", prefer, "must be 'past', 'future' or 'nearest'")
-    langs = _languages(languages)
+    if genre not in ("news", "narrative"):
+        raise ValidationError("genre", genre, "must be 'news' or 'narrative'")
+    langs = _languages(languages) or ()
 
     # Compiling the patterns costs tens of milliseconds: keep it out of `import timeline`.
+    from .languages import LANGUAGES
     from .patterns import candidates
 
+    own = tuple(lang for lang in langs if lang in LANGUAGES)
+    others = tuple(lang for lang in langs if lang not in LANGUAGES)
     sents = _Sentences(text)
     found: list[Mention] = []
     found_sentence: list[int] = []
+    story: When | None = None  # a narrative's reference time: the last date told
     taken = 0  # the end of the last mention kept: nothing may start before it
-    for cand in candidates(text):
+    for cand in candidates(text, own):
         if cand.start < taken:
             continue
         where = sents.index(cand.start)
         sentence = sents.text(where)
+        context = sents.around(where, cand.start, cand.end)
+        ref = reference if story is None else _story_reference(story)
         if cand.ends is not None or cand.dash:
-            context = sents.around(where, cand.start, cand.end)
             phrase = text[cand.start : cand.end]
-            ends = resolve_range(phrase, reference, prefer=prefer, context=context)
+            ends = resolve_range(phrase, ref, prefer=prefer, context=context)
             if ends is None:
                 continue  # not read as a range: its dates may still be read alone
             pair = _range_mentions(text, cand, ends, sentence)
@@ -162,12 +180,18 @@ def extract(
         anchor = None
         if cand.relative:
             anchor = _anchor_for(found, found_sentence, where)
-            if anchor is None or not _fits(text[cand.start : cand.end], anchor):
+            words = cand.english or text[cand.start : cand.end]
+            if anchor is None or not _fits(words, anchor):
                 continue  # relative to nothing we know: skip, never guess
-        context = sents.around(where, cand.start, cand.end)
-        when = _resolved(text, cand, reference, anchor, prefer, context)
+        phrase = cand.english or text[cand.start : cand.end]
+        if genre == "narrative" and story is not None and anchor is None:
+            when = _in_story(phrase, story, context)
+        else:
+            when = _resolved(phrase, reference, anchor, prefer, context)
         if when is None:
             continue
+        if cand.english is not None:
+            when = attrs.evolve(when, text=text[cand.start : cand.end])
         found.append(
             Mention(
                 text[cand.start : cand.end],
@@ -180,9 +204,44 @@ def extract(
         )
         found_sentence.append(where)
         taken = cand.end
-    if langs:
-        found = _merge(found, _search(text, reference, prefer, langs, sents))
+        if genre == "narrative" and _tells_time(when):
+            story = when
+    if others:
+        found = _merge(found, _search(text, reference, prefer, others, sents))
     return found
+
+
+def _tells_time(when: When) -> bool:
+    """Whether a date is precise enough to be a story's reference time (a year or less)."""
+    days = when.days
+    return when.is_bounded and days is not None and days <= 366
+
+
+def _story_reference(story: When) -> datetime.date:
+    assert story.earliest is not None
+    return story.earliest
+
+
+_DEICTIC: Final = frozenset(
+    {"today", "tonight", "yesterday", "tomorrow", "now", "ago", "last", "next", "this"}
+)
+
+
+def _in_story(phrase: str, story: When, context: str) -> When | None:
+    """
+    A phrase in a narrative, read against the story's reference time.
+
+    A year-less date takes the year of the date the story last told ("In 1939 ...
+    On September 3": 1939-09-03), as HeidelTime's narrative mode does; words that
+    count from a day ("the day before yesterday", "two days ago", "this year") count
+    from that date's first day.
+    """
+    assert story.earliest is not None
+    words = set(phrase.lower().split())
+    if words & _DEICTIC:
+        return _resolved(phrase, story.earliest, None, "past", context)
+    year_end = datetime.date(story.earliest.year, 12, 31)
+    return _resolved(phrase, year_end, None, "past", None)
 
 
 class _Sentences:
@@ -285,17 +344,16 @@ def _fits(phrase: str, anchor: Mention) -> bool:
 
 
 def _resolved(
-    text: str,
-    cand: Candidate,
+    phrase: str,
     reference: datetime.date | None,
     anchor: Mention | None,
     prefer: Prefer,
-    context: str,
+    context: str | None,
 ) -> When | None:
-    """The candidate's `When`, or None when `resolve` cannot read it."""
+    """The phrase's `When`, or None when `resolve` cannot read it."""
     try:
         when = resolve(
-            text[cand.start : cand.end],
+            phrase,
             reference,
             anchor=None if anchor is None else anchor.when,
             prefer=prefer,

@@ -230,7 +230,8 @@ class Candidate:
     A phrase that may name a date; `relative` phrases need an anchor.
 
     A dash range ("March 3-5") has `dash` set; two dates joined by words ("from 1990
-    to 1995") have `ends`: the offsets of the first and of the second.
+    to 1995") have `ends`: the offsets of the first and of the second. A date in
+    another language has `english`, the English phrase it means.
     """
 
     start: int
@@ -238,11 +239,23 @@ class Candidate:
     relative: bool
     dash: bool = False
     ends: tuple[int, int, int, int] | None = None
+    english: str | None = None
 
 
-def candidates(text: str) -> list[Candidate]:
-    """Every plausible date phrase, by start and then longest first."""
+def candidates(text: str, languages: tuple[str, ...] = ()) -> list[Candidate]:
+    """
+    Every plausible date phrase, by start and then longest first.
+
+    With *languages*, the dates of those that `languages` reads are candidates too,
+    each with its English reading.
+    """
     found: set[Candidate] = set()
+    if languages:
+        from .languages import RELATIVE_READINGS, finditer
+
+        for m, english in finditer(text, languages):
+            relative = english in RELATIVE_READINGS
+            found.add(Candidate(m.start(), m.end(), relative, english=english))
     for i, pattern in enumerate(_ABSOLUTE):
         for m in pattern.finditer(text):
             if _plausible(text, m.start(), m.end()):
@@ -370,7 +383,8 @@ _ABBREVIATIONS: Final = frozenset(
 # A run of end marks is matched once, from its first mark (the look-behind): tried from
 # every mark of a run, as `finditer` would, 50,000 dots took 51 s (quadratic).
 _BOUNDARY: Final = re.compile(
-    r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9])"
+    r"(?<![.!?])[.!?]+[\"'\u201d\u2019)\]]*"
+    r"(?=\s+[\"\u201c\u2018\u00ab(\[]?[A-Z0-9\u0410-\u042f\u0401\u0404\u0406\u0407\u0490\u00c7\u011e\u0130\u00d6\u015e\u00dc\u018f])"
     r"|(?<!\n)\n[ \t]*\n\s*"
 )
 _LAST_WORD: Final = re.compile(r"(\S+)$")

@@ -203,6 +203,8 @@ def _resolve(
         except DateResolutionError as exc:
             found = _with_context_anchor(text, ctx, exc)
         if found is None:
+            found = _in_other_language(text, ctx, languages)
+        if found is None:
             found = fallback.parse(text, ctx, languages)
     except DateResolutionError:
         raise
@@ -221,6 +223,16 @@ def _resolve(
         uncertain=found.uncertain,
         text=text,
     )
+
+
+def _in_other_language(
+    text: str, ctx: english.Ctx, languages: tuple[str, ...] | None
+) -> When | None:
+    """A Russian, Ukrainian, Azerbaijani or Turkish date, read in English (no dateparser)."""
+    from . import languages as other
+
+    reading = other.read(text, other.LANGUAGES if languages is None else languages)
+    return None if reading is None else english.parse(reading, ctx)
 
 
 def _ctx(
