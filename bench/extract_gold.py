@@ -137,10 +137,43 @@ def run_extract(doc: dict[str, Any]) -> list[Found]:
     """`timeline.extract` on one article."""
     out = []
     for m in extract(doc["text"], published=doc["dct"], **OPTIONS):
+        if m.type != "DATE":
+            continue  # scored by `timex3_score`
         lo, hi = m.when.earliest, m.when.latest
         days = None if lo is None or hi is None else (lo, hi)
         out.append(Found(m.start, m.end, days, m.text))
     return out
+
+
+def timex3_score(docs: list[dict[str, Any]]) -> tuple[float, float, float, float]:
+    """
+    TempEval-3 style over every TIMEX3 type: relaxed span P/R/F1 and value accuracy.
+
+    A mention matches a gold expression of any type that it overlaps; its value is
+    right when `Mention.value` is the gold value string exactly.
+    """
+    system = gold = tp_sys = tp_gold = right = 0
+    for doc in docs:
+        mentions = extract(doc["text"], published=doc["dct"], **OPTIONS)
+        golds = doc["timexes"]
+        system += len(mentions)
+        gold += len(golds)
+        for m in mentions:
+            if any(_overlaps((m.start, m.end), (g["start"], g["end"])) for g in golds):
+                tp_sys += 1
+        for g in golds:
+            hits = [
+                m
+                for m in mentions
+                if _overlaps((m.start, m.end), (g["start"], g["end"]))
+            ]
+            if hits:
+                tp_gold += 1
+                right += hits[0].value == g["value"]
+    p = tp_sys / system if system else 0.0
+    r = tp_gold / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, right / tp_gold if tp_gold else 0.0
 
 
 def run_dateparser(doc: dict[str, Any]) -> list[Found]:
@@ -241,6 +274,12 @@ def main(argv: list[str] | None = None) -> int:
     cache_clear()
     score, seconds = measure(docs, run_extract)
     report("timeline.extract (resolve cache cleared)", score, seconds, docs)
+    tp, tr, tf, tacc = timex3_score(docs)
+    print(
+        f"  TIMEX3, all types (DATE, TIME, DURATION, SET), value strings:\n"
+        f"  relaxed  P {100 * tp:5.1f}  R {100 * tr:5.1f}  F1 {100 * tf:5.1f}"
+        f"   value accuracy {100 * tacc:5.1f}%   value F1 {100 * tf * tacc:5.1f}"
+    )
     if not args.no_dateparser:
         from dateparser.search import search_dates
 

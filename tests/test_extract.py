@@ -24,10 +24,11 @@ PUBLISHED = "2025-04-01"  # a Tuesday
 def found(
     text: str, published: object = PUBLISHED, **options: object
 ) -> list[tuple[str, str]]:
-    """The (words, EDTF date) of each mention in *text*."""
+    """The (words, EDTF date) of each DATE mention in *text*."""
     return [
         (m.text, m.when.to_edtf())
         for m in extract(text, published, **options)  # type: ignore[arg-type]
+        if m.type == "DATE"
     ]
 
 
@@ -246,7 +247,7 @@ class TestNotDates:
         ],
     )
     def test_no_mention(self, text: str):
-        """Durations, times of day, verbs and amounts are not dates."""
+        """Durations, times of day, verbs and amounts are not dates (see TestTimexTypes)."""
         assert found(text) == []
 
     def test_ambiguous_numeric_date_is_skipped(self):
@@ -872,3 +873,91 @@ class TestNarrative:
         """A genre other than news or narrative is refused, naming it."""
         with pytest.raises(ValidationError, match="genre"):
             extract("text", genre="poem")  # type: ignore[arg-type]
+
+
+def typed(text: str, published: object = PUBLISHED) -> list[tuple[str, str, str]]:
+    """The (words, TIMEX3 type, TIMEX3 value) of each mention in *text*."""
+    return [(m.text, m.type, m.value) for m in extract(text, published)]  # type: ignore[arg-type]
+
+
+class TestTimexTypes:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Talks resume at 11 a.m. Monday.",
+                [("11 a.m. Monday", "TIME", "2025-04-07T11:00")],
+            ),
+            (
+                "The vote closes 5 p.m. CET Thursday.",
+                [("5 p.m. CET Thursday", "TIME", "2025-04-03T17:00")],
+            ),
+            (
+                "They met Friday at 9:30 p.m.",
+                [("Friday at 9:30 p.m.", "TIME", "2025-03-28T21:30")],
+            ),
+            ("The vote is at 5 p.m.", [("5 p.m.", "TIME", "2025-04-01T17:00")]),
+            (
+                "The blockade lasted three months.",
+                [("three months", "DURATION", "P3M")],
+            ),
+            (
+                "He spoke for a minute and a half.",
+                [("a minute and a half", "DURATION", "PT1.5M")],
+            ),
+            ("a three-year deal", [("three-year", "DURATION", "P3Y")]),
+            ("He served for several years.", [("several years", "DURATION", "PXY")]),
+            ("Prices are set daily.", [("daily", "SET", "P1D")]),
+            (
+                "The council meets every Monday.",
+                [("every Monday", "SET", "XXXX-WXX-1")],
+            ),
+            (
+                "Elections are held every four years.",
+                [("every four years", "SET", "P4Y")],
+            ),
+            ("Talks opened on January 27.", [("January 27", "DATE", "2025-01-27")]),
+            (
+                "Sales fell in the third quarter of 2024.",
+                [("the third quarter of 2024", "DATE", "2024-Q3")],
+            ),
+            ("It rained last week.", [("last week", "DATE", "2025-W13")]),
+            (
+                "They left in the summer of 1998.",
+                [("the summer of 1998", "DATE", "1998-SU")],
+            ),
+            ("In the 1990s it grew.", [("the 1990s", "DATE", "199")]),
+            ("Polls open March 3-5, 2025.", [("March 3-5, 2025", "DATE", "2025-03")]),
+        ],
+    )
+    def test_type_and_value(self, text, expected):
+        """Each mention carries its TIMEX3 type and TimeML value string."""
+        assert typed(text) == expected
+
+    def test_durations_before_ago_or_later_are_dates(self):
+        """'three years ago' is a date; 'two days later' relative to a date too."""
+        got = typed(
+            "Three years ago it failed. It opened June 2, 2024; two days later it shut."
+        )
+        assert [(t, k) for t, k, _ in got] == [
+            ("Three years ago", "DATE"),
+            ("June 2, 2024", "DATE"),
+            ("two days later", "DATE"),
+        ]
+
+    def test_a_duration_is_not_a_date(self):
+        """A duration's or a set's `when` is unknown: a `When` is a span of days."""
+        (m,) = extract("The blockade lasted three months.", PUBLISHED)
+        assert m.when.is_unknown
+        assert not m.relative
+
+    def test_a_time_without_a_day_needs_published(self):
+        """A time of day with no day and no publication date is left out."""
+        assert typed("The vote is at 5 p.m.", None) == []
+
+    def test_open_spans(self):
+        """A span open on one side is PAST_REF or FUTURE_REF."""
+        from timeline._words.timex import date_value
+
+        assert date_value(When.between(None, "2025-01-01")) == "PAST_REF"
+        assert date_value(When.between("2025-01-01", None)) == "FUTURE_REF"

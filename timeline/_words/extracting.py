@@ -31,6 +31,7 @@ import attrs
 from ..errors import DateResolutionError, TimelineError, ValidationError
 from ..when import When, to_date
 from .resolving import resolve, resolve_range
+from .timex import TimexType, date_value, duration_value, set_value, time_value
 
 if TYPE_CHECKING:
     from .patterns import Candidate
@@ -85,6 +86,12 @@ class Mention:
     anchor: Mention | None = attrs.field(default=None, repr=_anchor_repr)
     starts: When | None = attrs.field(default=None, repr=False, kw_only=True)
     ends: When | None = attrs.field(default=None, repr=False, kw_only=True)
+    type: TimexType = attrs.field(default="DATE", repr=False, kw_only=True)
+    value: str = attrs.field(
+        default=attrs.Factory(lambda self: date_value(self.when), takes_self=True),
+        repr=False,
+        kw_only=True,
+    )
 
     @property
     def relative(self) -> bool:
@@ -177,6 +184,13 @@ def extract(
             found_sentence += [where] * len(pair)
             taken = cand.end
             continue
+        if cand.type != "DATE":
+            other = _other_type(text, cand, ref, prefer, context, sentence)
+            if other is not None:
+                found.append(other)
+                found_sentence.append(where)
+                taken = cand.end
+            continue
         anchor = None
         if cand.relative:
             anchor = _anchor_for(found, found_sentence, where)
@@ -209,6 +223,63 @@ def extract(
     if others:
         found = _merge(found, _search(text, reference, prefer, others, sents))
     return found
+
+
+def _other_type(
+    text: str,
+    cand: Candidate,
+    reference: datetime.date | None,
+    prefer: Prefer,
+    context: str,
+    sentence: str,
+) -> Mention | None:
+    """A time of day, a duration or a set: its TIMEX3 value from its words."""
+    from .patterns import CLOCK
+
+    phrase = text[cand.start : cand.end]
+    unknown = When.unknown()
+    if cand.type == "DURATION":
+        value = duration_value(phrase)
+    elif cand.type == "SET":
+        value = set_value(phrase)
+    else:
+        clock = CLOCK.search(phrase)
+        assert clock is not None  # a TIME phrase holds a clock
+        words = (phrase[: clock.start()] + " " + phrase[clock.end() :]).split()
+        while words and words[0].lower().strip(",") in ("at", "on"):
+            words.pop(0)
+        while words and words[-1].lower().strip(",") in ("at", "on"):
+            words.pop()
+        day_words = " ".join(words).strip(" ,")
+        time = time_value(_clock_only(clock.group()))
+        if time is None:
+            return None
+        if day_words:
+            # The clock is no verb: the tense is read as if the day stood alone.
+            alone = context.replace(phrase, day_words, 1)
+            day = _resolved(day_words, reference, None, prefer, alone)
+        elif reference is not None:
+            day = When(reference, reference)
+        else:
+            day = None
+        if day is None or day.earliest is None or day.earliest != day.latest:
+            return None
+        when = attrs.evolve(day, text=phrase)
+        value = f"{day.earliest.isoformat()}{time}"
+        return Mention(
+            phrase, cand.start, cand.end, when, sentence, type="TIME", value=value
+        )
+    if value is None:
+        return None
+    return Mention(
+        phrase, cand.start, cand.end, unknown, sentence, type=cand.type, value=value
+    )
+
+
+def _clock_only(clock: str) -> str:
+    """The clock without its time zone ("5 p.m. CET": "5 p.m.")."""
+    head, _, zone = clock.rpartition(" ")
+    return head.strip() if head and zone.isupper() and zone.isalpha() else clock
 
 
 def _tells_time(when: When) -> bool:

@@ -14,6 +14,9 @@ from typing import Final
 
 import attrs
 
+from .timex import DURATION_UNITS, SET_ADVERBS, TimexType
+from .vocabulary import NUMBERS, alternation
+
 # -- vocabulary ------------------------------------------------------------------------
 # Months and weekdays are matched case-sensitively ("(?-i:...)"): news capitalises
 # them, and the lower-case words ("may", "march") are mostly verbs.
@@ -150,6 +153,38 @@ _DAY_RANGE: Final = (
     rf"|(?:1\d{{3}}|20\d{{2}})[-\u2013](?:(?:1\d{{3}}|20\d{{2}})|\d{{2}})(?!\d)"
 )
 
+# -- times of day, durations and sets (TIMEX3 TIME, DURATION and SET) -----------------------
+
+_CLOCK: Final = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?[ \t]*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)|noon|midnight)"
+)
+_ZONE: Final = (
+    r"(?-i:GMT|UTC|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST)"
+)
+_TIME_DAY: Final = rf"(?:{_WEEKDAY_P}|today|tomorrow|yesterday|{_MONTH_DAY})"
+_TIME_P: Final = (
+    rf"{_CLOCK}(?:{_S}{_ZONE})?(?:,?{_S}(?:on{_S})?{_TIME_DAY})?"
+    rf"|{_TIME_DAY}{_S}(?:at{_S})?{_CLOCK}(?:{_S}{_ZONE})?"
+)
+_COUNT: Final = (
+    rf"(?:\d{{1,4}}(?:\.\d)?|{alternation(NUMBERS)}|several|many|a{_S}few|some)"
+)
+_NOT_A_DURATION_AFTER: Final = (
+    rf"(?!{_S}(?:ago|later|earlier|after|before|afterwards?|previously|beforehand|"
+    rf"from{_S}now|hence|back|prior|or{_S}so|old)\b)"
+)
+_DURATION_P: Final = (
+    rf"{_COUNT}(?:{_S}and{_S}a{_S}half)?(?:{_S}|-)(?:{DURATION_UNITS})s?"
+    rf"(?:{_S}and{_S}a{_S}half)?{_NOT_A_DURATION_AFTER}"
+    rf"|a{_S}fortnight{_NOT_A_DURATION_AFTER}"
+)
+_SET_P: Final = (
+    rf"(?:every|each){_S}(?:(?:\d{{1,2}}|{alternation(NUMBERS)}){_S})?"
+    rf"(?:{DURATION_UNITS}|{_WEEKDAY})s?|{SET_ADVERBS}"
+    rf"|(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"
+)
+
 _FLAGS: Final = re.IGNORECASE
 # Word edges: no letter, digit or joining mark right outside a phrase.
 _BEGIN: Final = r"(?<![\w$£€#@/.-])(?=[\w'])"
@@ -183,6 +218,13 @@ _ABSOLUTE: Final = tuple(
     )
 )
 _RELATIVE: Final = re.compile(f"{_BEGIN}(?:{_ANAPHORIC}){_END}", _FLAGS)
+CLOCK: Final = re.compile(rf"{_CLOCK}(?:{_S}{_ZONE})?", _FLAGS)
+"""A time of day, with its time zone: the clock part of a TIME phrase."""
+_OTHER_TYPES: Final[tuple[tuple[TimexType, re.Pattern[str]], ...]] = (
+    ("TIME", re.compile(f"{_BEGIN}(?:{_TIME_P}){_END}", _FLAGS)),
+    ("DURATION", re.compile(f"{_BEGIN}(?:{_DURATION_P}){_END}", _FLAGS)),
+    ("SET", re.compile(f"{_BEGIN}(?:{_SET_P}){_END}", _FLAGS)),
+)
 
 # Ranges joined by words ("from 1990 to 1995", "between March and May", "Monday through
 # Friday"): TimeML marks each end as a date of its own, so they stay two mentions, read
@@ -240,6 +282,7 @@ class Candidate:
     dash: bool = False
     ends: tuple[int, int, int, int] | None = None
     english: str | None = None
+    type: TimexType = "DATE"
 
 
 def candidates(text: str, languages: tuple[str, ...] = ()) -> list[Candidate]:
@@ -267,6 +310,9 @@ def candidates(text: str, languages: tuple[str, ...] = ()) -> list[Candidate]:
                 found.add(Candidate(m.start(), m.end(), relative=False, ends=ends))
     for m in _RELATIVE.finditer(text):
         found.add(Candidate(m.start(), m.end(), relative=True))
+    for kind, pattern in _OTHER_TYPES:
+        for m in pattern.finditer(text):
+            found.add(Candidate(m.start(), m.end(), relative=False, type=kind))
     return sorted(found, key=lambda c: (c.start, -c.end, c.relative))
 
 
