@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 
 from .timex import DURATION_UNITS, SET_ADVERBS, TimexType
-from .vocabulary import NUMBERS, alternation
+from .vocabulary import NUMBER_WORD
 
 # -- vocabulary ------------------------------------------------------------------------
 # Months and weekdays are matched case-sensitively ("(?-i:...)"): news capitalises
@@ -167,9 +167,7 @@ _TIME_P: Final = (
     rf"{_CLOCK}(?:{_S}{_ZONE})?(?:,?{_S}(?:on{_S})?{_TIME_DAY})?"
     rf"|{_TIME_DAY}{_S}(?:at{_S})?{_CLOCK}(?:{_S}{_ZONE})?"
 )
-_COUNT: Final = (
-    rf"(?:\d{{1,4}}(?:\.\d)?|{alternation(NUMBERS)}|several|many|a{_S}few|some)"
-)
+_COUNT: Final = rf"(?:\d{{1,4}}(?:\.\d)?|{NUMBER_WORD}|several|many|a{_S}few|some)"
 _NOT_A_DURATION_AFTER: Final = (
     rf"(?!{_S}(?:ago|later|earlier|after|before|afterwards?|previously|beforehand|"
     rf"from{_S}now|hence|back|prior|or{_S}so|old)\b)"
@@ -180,7 +178,7 @@ _DURATION_P: Final = (
     rf"|a{_S}fortnight{_NOT_A_DURATION_AFTER}"
 )
 _SET_P: Final = (
-    rf"(?:every|each){_S}(?:(?:\d{{1,2}}|{alternation(NUMBERS)}){_S})?"
+    rf"(?:every|each){_S}(?:(?:\d{{1,2}}|{NUMBER_WORD}){_S})?"
     rf"(?:{DURATION_UNITS}|{_WEEKDAY})s?|{SET_ADVERBS}"
     rf"|(?-i:Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"
 )
@@ -220,10 +218,10 @@ _ABSOLUTE: Final = tuple(
 _RELATIVE: Final = re.compile(f"{_BEGIN}(?:{_ANAPHORIC}){_END}", _FLAGS)
 CLOCK: Final = re.compile(rf"{_CLOCK}(?:{_S}{_ZONE})?", _FLAGS)
 """A time of day, with its time zone: the clock part of a TIME phrase."""
-_OTHER_TYPES: Final[tuple[tuple[TimexType, re.Pattern[str]], ...]] = (
-    ("TIME", re.compile(f"{_BEGIN}(?:{_TIME_P}){_END}", _FLAGS)),
-    ("DURATION", re.compile(f"{_BEGIN}(?:{_DURATION_P}){_END}", _FLAGS)),
-    ("SET", re.compile(f"{_BEGIN}(?:{_SET_P}){_END}", _FLAGS)),
+# One scan for the three: a set ("every two weeks") before the duration it holds.
+_OTHER_TYPES: Final = re.compile(
+    f"{_BEGIN}(?:(?P<TIME>{_TIME_P})|(?P<SET>{_SET_P})|(?P<DURATION>{_DURATION_P})){_END}",
+    _FLAGS,
 )
 
 # Ranges joined by words ("from 1990 to 1995", "between March and May", "Monday through
@@ -232,13 +230,13 @@ _OTHER_TYPES: Final[tuple[tuple[TimexType, re.Pattern[str]], ...]] = (
 _POINT: Final = (
     rf"(?:{_MONTH_DAY}|{_DAY_MONTH}|{_MONTH_YEAR}|{_MONTH_FULL}|{_YEAR4}|{_WEEKDAY})"
 )
-_PAIRS: Final = tuple(
-    re.compile(f"{_BEGIN}(?:{p}){_END}", _FLAGS)
-    for p in (
-        rf"from{_S}(?P<a>{_POINT}){_S}(?:to|until|till|through){_S}(?P<b>{_POINT})",
-        rf"between{_S}(?P<a>{_POINT}){_S}and{_S}(?P<b>{_POINT})",
-        rf"(?P<a>{_POINT}){_S}through{_S}(?P<b>{_POINT})",
-    )
+_PAIRS: Final = re.compile(  # one scan: the three forms start with different words
+    f"{_BEGIN}(?:"
+    rf"from{_S}(?P<a1>{_POINT}){_S}(?:to|until|till|through){_S}(?P<b1>{_POINT})"
+    rf"|between{_S}(?P<a2>{_POINT}){_S}and{_S}(?P<b2>{_POINT})"
+    rf"|(?P<a3>{_POINT}){_S}through{_S}(?P<b3>{_POINT})"
+    f"){_END}",
+    _FLAGS,
 )
 
 # -- filters: the same words used for something else -------------------------------------
@@ -303,16 +301,17 @@ def candidates(text: str, languages: tuple[str, ...] = ()) -> list[Candidate]:
         for m in pattern.finditer(text):
             if _plausible(text, m.start(), m.end()):
                 found.add(Candidate(m.start(), m.end(), relative=False, dash=i == 0))
-    for pattern in _PAIRS:
-        for m in pattern.finditer(text):
-            if _plausible(text, m.start("a"), m.end("a")):
-                ends = (m.start("a"), m.end("a"), m.start("b"), m.end("b"))
-                found.add(Candidate(m.start(), m.end(), relative=False, ends=ends))
+    for m in _PAIRS.finditer(text):
+        k = next(i for i in "123" if m.group(f"a{i}") is not None)
+        a, b = f"a{k}", f"b{k}"
+        if _plausible(text, m.start(a), m.end(a)):
+            ends = (m.start(a), m.end(a), m.start(b), m.end(b))
+            found.add(Candidate(m.start(), m.end(), relative=False, ends=ends))
     for m in _RELATIVE.finditer(text):
         found.add(Candidate(m.start(), m.end(), relative=True))
-    for kind, pattern in _OTHER_TYPES:
-        for m in pattern.finditer(text):
-            found.add(Candidate(m.start(), m.end(), relative=False, type=kind))
+    for m in _OTHER_TYPES.finditer(text):
+        kind: TimexType = "TIME" if m["TIME"] else "SET" if m["SET"] else "DURATION"
+        found.add(Candidate(m.start(), m.end(), relative=False, type=kind))
     return sorted(found, key=lambda c: (c.start, -c.end, c.relative))
 
 

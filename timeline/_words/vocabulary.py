@@ -227,3 +227,10 @@ IRREGULAR_PAST: Final = frozenset(
     ]
 )
 """The simple past of common English irregular verbs, where it differs from the base."""
+
+
+NUMBER_WORD: Final = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES[1:10])}))?"
+    rf"|{'|'.join(sorted(_ONES, key=len, reverse=True))}|an?|a couple of)"
+)
+"""A regex for the number words of `NUMBERS`, compact: tens, then units."""
