@@ -888,3 +888,52 @@ class TestOtherLanguagesInText:
         cache_clear()
         monkeypatch.setitem(sys.modules, "dateparser", None)  # importing it fails
         assert edtf(text) == expected
+
+
+class TestMoreClasses:
+    """Classes of phrases missed on unseen news (issue 12), each a named rule."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # vague references: the open interval before or around the reference
+            ("formerly", "../2025-02-10"),
+            ("back then", "../2025-02-10"),
+            ("in past years", "../2025-02-10"),
+            ("previously", "../2025-02-10"),
+            ("nowadays", "2025-02-10"),
+            ("these days", "2025-02-10"),
+            # open-ended years
+            ("post-1945", "1946/.."),
+            ("pre-2000", "../1999"),
+            ("2030 and beyond", "2030/.."),
+            # a company's period, named with a possessive
+            ("its third quarter", "2024-07/2024-09"),
+            ("their first half", "2025-01/2025-06"),
+            ("the 2019 fiscal year", "2019?"),
+            # year-earlier as an adjective alone
+            ("year-earlier", "2024-02-10"),
+            # years read out
+            ("two thousand and three", "2003"),
+            ("nineteen ninety-eight", "1998"),
+            ("twenty twenty-four", "2024"),
+            # a time of day with its day: the day
+            ("10 a.m. Wednesday", "2025-02-05"),
+            ("6 p.m. GMT Friday", "2025-02-07"),
+            ("Friday at 6 p.m.", "2025-02-07"),
+        ],
+    )
+    def test_class(self, text, expected):
+        """Each class resolves by its rule (REF is Monday 2025-02-10)."""
+        assert edtf(text) == expected
+
+    def test_last_week_written_on_a_sunday(self):
+        """On a Sunday, "last week" is the week ending that day."""
+        assert edtf("last week", "2025-02-16") == "2025-02-10/2025-02-16"
+        assert edtf("last week", "2025-02-15") == "2025-02-03/2025-02-09"
+
+    @pytest.mark.parametrize("text", ["twenty", "nineteen", "10 a.m."])
+    def test_not_years_or_days(self, text):
+        """A number word alone is no year; a time with no day is no date."""
+        with pytest.raises(DateResolutionError):
+            resolve(text, REF)

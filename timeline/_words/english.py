@@ -395,6 +395,7 @@ _LEADING_WORDS: Final = frozenset(
     ]
 )
 _PLAIN: Final = re.compile(r"[a-z0-9 ]+")
+_POSSESSIVES: Final = frozenset({"its", "their", "our", "his", "her", "my", "your"})
 _FISCAL: Final = re.compile(r"\bfiscal(?:[ -]year)?(?= \d{4})|\bfiscal[ -]?")
 _TRAILING_S: Final = re.compile(r"(?<=[a-z])'s?$")
 
@@ -441,6 +442,9 @@ def parse_words(t: str, ctx: Ctx) -> When | None:
         t = t[m.end() :]
     if "'" in t:
         t = _TRAILING_S.sub("", t)
+    head, _, rest = t.partition(" ")
+    if head in _POSSESSIVES and rest:
+        t = f"the {rest}"  # "its third quarter", "their fiscal year": the company's
     found = _match(t, ctx)
     if found is None:
         return None
@@ -530,10 +534,13 @@ def _month_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 _PAST_SET: Final = frozenset(_PAST_WORDS.split("|"))
 
 
-@rule(r"(?:the )?(?:(?:calendar )?year )?(?P<y>\d{4})", triggers="#num")
+@rule(
+    r"(?:the )?(?:(?:calendar )?year )?(?P<y>\d{4})|(?:the )?(?P<y2>\d{4}) (?:calendar )?year",
+    triggers="#num",
+)
 def _year_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """2024, the year 2024."""
-    year = int(m["y"])
+    """2024, the year 2024, the 2019 fiscal year."""
+    year = int(m["y"] or m["y2"])
     if year < 1:
         raise ctx.fail("there is no year 0")
     return When.year(year)
@@ -812,11 +819,13 @@ def _day_word_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     r"now|right now|just now|currently|current|at present|presently|at the moment|"
-    r"(?:at )?this moment|at this time|this (?:morning|afternoon|evening)|the present",
-    triggers="now currently current present presently moment time " + _DAY_PARTS,
+    r"(?:at )?this moment|at this time|this (?:morning|afternoon|evening)|the present|"
+    r"nowadays|these days|today's|in this day and age",
+    triggers="now currently current present presently moment time nowadays these today's age "
+    + _DAY_PARTS,
 )
 def _now_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """Now: the reference day."""
+    """Now, nowadays, these days: the reference day."""
     return cal.one_day(ctx.ref)
 
 
@@ -834,11 +843,13 @@ def _two_days_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     r"recently|lately|recent|of late|(?:in )?recent (?:days|weeks|months|years|times)(?: and (?:days|weeks|months|years))?|"
-    r"the (?:last|past) (?:few|several) (?:days|weeks|months|years)|in the past|the past",
-    triggers="recently lately recent late past last",
+    r"the (?:last|past) (?:few|several) (?:days|weeks|months|years)|in the past|the past|"
+    r"formerly|previously|earlier|historically|back then|in (?:past|earlier|previous|former) "
+    r"(?:years|decades|times)|in years past|in years gone by|in the old days",
+    triggers="recently lately recent late past last formerly previously earlier historically then years old",
 )
 def _recently_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """Recently: some time up to the reference day."""
+    """Recently, formerly, back then, in past years: some time up to the reference day."""
     return When(None, ctx.ref)
 
 
@@ -876,8 +887,16 @@ def _this_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     triggers="week weekend month quarter year decade century",
 )
 def _last_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """Last week, the past year, the last decade: the unit before the reference's."""
-    return cal.unit_of(ctx.ref, _unit(m["u"]), -1)
+    """
+    Last week, the past year, the last decade: the unit before the reference's.
+
+    Written on a Sunday, "last week" is the week that ends that day: news (and the
+    calendars that start weeks on Sunday) counts Monday to Saturday as the week past.
+    """
+    unit = _unit(m["u"])
+    if unit == "week" and ctx.ref.isoweekday() == 7:
+        return cal.unit_of(ctx.ref, "week")
+    return cal.unit_of(ctx.ref, unit, -1)
 
 
 @rule(
@@ -1234,7 +1253,7 @@ def _after_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 
 
 @rule(
-    r"(?P<x>.+?) (?P<w>or later|or after|or afterwards|or beyond|onwards|onward|and later|and after|on|or earlier|or before|and earlier)",
+    r"(?P<x>.+?) (?P<w>or later|or after|or afterwards|or beyond|and beyond|onwards|onward|and later|and after|on|or earlier|or before|and earlier)",
     triggers="or onwards onward and on",
 )
 def _or_later_rule(m: re.Match[str], ctx: Ctx) -> When | None:
@@ -1250,6 +1269,51 @@ def _or_later_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     return When(
         inner.earliest, None, approximate=inner.approximate, uncertain=inner.uncertain
     )
+
+
+@rule(r"(?P<w>post|pre)-? ?(?P<x>\d{4}s?)", triggers="post pre")
+def _post_pre_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Post-1945 (from 1946 on), pre-2000 (up to 1999): a year as an open span."""
+    inner = _inner(m["x"], ctx)
+    if m["w"] == "post":
+        assert inner.latest is not None
+        return When(add_days(inner.latest, 1), None)
+    assert inner.earliest is not None
+    return When(None, add_days(inner.earliest, -1))
+
+
+@rule(
+    r"(?:the )?(?:year-earlier|year-ago|year earlier|year ago)",
+    triggers="year-earlier year-ago year",
+)
+def _year_ago_adjective_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """Year-earlier, year-ago (an adjective alone): as "a year ago"."""
+    return parse_words("a year ago", ctx)
+
+
+@rule(
+    r"(?P<w>(?:two thousand|nineteen|eighteen|twenty)(?: and)?(?: [a-z]+(?:-[a-z]+)?)?)",
+    triggers="thousand nineteen eighteen twenty",
+)
+def _spelled_year_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """Two thousand and three, nineteen ninety-eight: a year read out (transcripts)."""
+    year = _year_words(m["w"])
+    return None if year is None or year < 1000 else When.year(year)
+
+
+_CLOCK_WORDS: Final = r"(?:\d{1,2}(?::\d{2})? ?(?:am|pm)|noon|midnight)(?: (?:gmt|utc|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|bst))?"
+
+
+@rule(
+    rf"{_CLOCK_WORDS}(?: on)? (?P<x>.+)|(?P<x2>.+?)(?: at)? {_CLOCK_WORDS}",
+    triggers="am pm noon midnight",
+)
+def _clock_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """10 a.m. Wednesday, Friday at 6 p.m. GMT: the day (a `When` is a span of days)."""
+    day = _inner(m["x"] or m["x2"], ctx)
+    if day.earliest is None or day.earliest != day.latest:
+        raise ctx.fail("a time of day needs a day")
+    return day
 
 
 _YEAR_AT_END: Final = re.compile(r" (\d{4})$")
