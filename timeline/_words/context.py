@@ -449,3 +449,40 @@ def anchor_in(phrase: str, context: str) -> str | None:
     if _COMPARISON.search(window) and phrase.lower().endswith(("earlier", "before")):
         return "today"
     return None
+
+
+_PAST_AUX: Final = frozenset({"was", "were", "had", "did", "ago", "yesterday", "last"})
+
+
+def tells_past(sentence: str) -> bool:
+    """
+    Whether a sentence has a verb in the past tense (or "ago", "last", "yesterday").
+
+    >>> tells_past("The envoys met on Monday."), tells_past("Talks open March 3.")
+    (True, False)
+    """
+    for token in _TOKEN.findall(sentence):
+        word = token.strip(",.;:'")
+        if word.lower() in _PAST_AUX:
+            return True
+        if (
+            word.islower()
+            and word.isalpha()
+            and (
+                word in IRREGULAR_PAST
+                or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+            )
+        ):
+            return True  # "met", "signed", and "planned" too: the past of planning
+    return False
+
+
+def in_english(sentence: str) -> bool:
+    """
+    Whether most letters of a sentence are Latin: the English cues can be read in it.
+
+    >>> in_english("Talks open March 3."), in_english("Переговоры 3 марта.")
+    (True, False)
+    """
+    letters = [c for c in sentence if c.isalpha()]
+    return 2 * sum(c.isascii() for c in letters) > len(letters)

@@ -27,7 +27,7 @@ from typing import Final, Literal, ParamSpec, Protocol, cast
 from ..errors import DateResolutionError, ValidationError
 from ..when import When, _when_from_anything, to_date
 from . import english, fallback
-from .context import anchor_in, tense_of
+from .context import anchor_in, in_english, tells_past, tense_of
 
 __all__ = ["MAX_LENGTH", "cache_clear", "cache_info", "resolve"]
 
@@ -249,6 +249,8 @@ def _ctx(
         tense = tense_of(text.strip(), context)
         if tense is not None:
             direction = tense
+        elif prefer == "past" and in_english(context) and not tells_past(context):
+            direction = "nearest"  # no verb in the past: no past event told
     return english.Ctx(
         text,
         None if ref is None else to_date(ref),
