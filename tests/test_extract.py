@@ -114,19 +114,19 @@ class TestAbsoluteDates:
             ("A decree dated 28/01/2025 was void.", [("28/01/2025", "2025-01-28")]),
             (
                 "Work starts in early June 2025.",
-                [("early June 2025", "2025-06-01~/2025-06-10~")],
+                [("early June 2025", "2025-06")],
             ),
-            ("Rents rose in mid-2024.", [("mid-2024", "2024-05~/2024-08~")]),
+            ("Rents rose in mid-2024.", [("mid-2024", "2024")]),
             (
                 "Shops shut in late December.",
-                [("late December", "2024-12-21~/2024-12-31~")],
+                [("late December", "2024-12")],
             ),
             ("Debts fall due at year-end.", [("year-end", "2025-12-31")]),
             ("Markets closed on Christmas Day.", [("Christmas Day", "2024-12-25")]),
             ("The plant closed two years ago.", [("two years ago", "2023")]),
             (
                 "Rules changed earlier this month.",
-                [("earlier this month", "2025-04-01")],
+                [("earlier this month", "2025-04")],
             ),
         ],
     )
@@ -387,7 +387,7 @@ class TestLanguages:
                 "Бої почалися 3 вересня 1939 року, а наприкінці 1918 року ні. У вересні знову.",
                 [
                     ("3 вересня 1939", "1939-09-03"),
-                    ("наприкінці 1918 року", "1918-09~/1918-12~"),
+                    ("наприкінці 1918 року", "1918"),
                     ("вересні", "2024-09"),
                 ],
             ),
@@ -961,3 +961,39 @@ class TestTimexTypes:
 
         assert date_value(When.between(None, "2025-01-01")) == "PAST_REF"
         assert date_value(When.between("2025-01-01", None)) == "FUTURE_REF"
+
+
+class TestParts:
+    @pytest.mark.parametrize(
+        ("text", "words", "value", "mod"),
+        [
+            ("Work starts in early June 2025.", "early June 2025", "2025-06", "START"),
+            ("Rents rose in mid-2024.", "mid-2024", "2024", "MID"),
+            (
+                "The shares are redeemable after the end of 1994.",
+                "the end of 1994",
+                "1994",
+                "END",
+            ),
+            (
+                "Rules changed earlier this month.",
+                "earlier this month",
+                "2025-04",
+                "START",
+            ),
+        ],
+    )
+    def test_timeml_marks_the_unit_and_the_part(self, text, words, value, mod):
+        """A part of a unit is that unit, with TimeML's `mod` (START, MID, END)."""
+        (m,) = extract(text, PUBLISHED)
+        assert (m.text, m.value, m.mod) == (words, value, mod)
+
+    def test_resolve_still_gives_the_part(self):
+        """`resolve` reads the words alone as the part itself (a third, approximate)."""
+        (m,) = extract("Work starts in early June 2025.", PUBLISHED)
+        assert str(timeline.resolve(m.text)) == "2025-06-01~/2025-06-10~"
+
+    def test_other_mentions_have_no_mod(self):
+        """A mention that names no part has no `mod`."""
+        (m,) = extract("Talks opened on January 27.", PUBLISHED)
+        assert m.mod is None

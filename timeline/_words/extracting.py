@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal, final
 
@@ -40,6 +41,7 @@ __all__ = ["Mention", "extract"]
 
 Prefer = Literal["past", "future", "nearest"]
 Genre = Literal["news", "narrative"]
+Mod = Literal["START", "MID", "END"]
 
 _CONTEXT: Final = 600
 """The most characters of a sentence passed to `resolve` as a phrase's context."""
@@ -87,6 +89,7 @@ class Mention:
     starts: When | None = attrs.field(default=None, repr=False, kw_only=True)
     ends: When | None = attrs.field(default=None, repr=False, kw_only=True)
     type: TimexType = attrs.field(default="DATE", repr=False, kw_only=True)
+    mod: Mod | None = attrs.field(default=None, repr=False, kw_only=True)
     value: str = attrs.field(
         default=attrs.Factory(lambda self: date_value(self.when), takes_self=True),
         repr=False,
@@ -204,6 +207,9 @@ def extract(
             when = _resolved(phrase, reference, anchor, prefer, context)
         if when is None:
             continue
+        mod = None
+        if anchor is None:
+            when, mod = _as_timeml_part(phrase, when, ref, prefer, context)
         if cand.english is not None:
             when = attrs.evolve(when, text=text[cand.start : cand.end])
         found.append(
@@ -214,6 +220,7 @@ def extract(
                 when,
                 sentence,
                 anchor,
+                mod=mod,
             )
         )
         found_sentence.append(where)
@@ -280,6 +287,54 @@ def _clock_only(clock: str) -> str:
     """The clock without its time zone ("5 p.m. CET": "5 p.m.")."""
     head, _, zone = clock.rpartition(" ")
     return head.strip() if head and zone.isupper() and zone.isalpha() else clock
+
+
+# "early 1990", "mid-November", "the end of 1994", "earlier this month": TimeML marks
+# the unit divided, with a `mod` for the part.
+_PART_HEAD: Final = re.compile(
+    r"(?:the )?(?:very )?(?P<p>early|mid|late|earlier|later)(?:-| |-in |\s+in\s+)"
+    r"|(?:the )?(?P<q>beginning|start|middle|end)(?: of| of the)? ",
+    re.IGNORECASE,
+)
+_MODS: Final[dict[str, Mod]] = {
+    "early": "START",
+    "earlier": "START",
+    "beginning": "START",
+    "start": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "later": "END",
+    "end": "END",
+}
+
+
+def _as_timeml_part(
+    phrase: str,
+    when: When,
+    reference: datetime.date | None,
+    prefer: Prefer,
+    context: str,
+) -> tuple[When, Mod | None]:
+    """
+    A part of a unit as TimeML marks it: the unit divided, and the part as `mod`.
+
+    "early 1990" is 1990 with mod START, "mid-November" November with mod MID: the
+    unit whose part the words name. Anything else is left as it is.
+    """
+    m = _PART_HEAD.match(phrase)
+    if m is None:
+        return when, None
+    unit = _resolved(phrase[m.end() :], reference, None, prefer, context)
+    if (
+        unit is None
+        or not unit.is_bounded
+        or not when.is_bounded
+        or not unit.contains(when)
+    ):
+        return when, None
+    word = (m["p"] or m["q"]).lower()
+    return attrs.evolve(unit, text=when.text), _MODS[word]
 
 
 def _tells_time(when: When) -> bool:
