@@ -1319,10 +1319,15 @@ def _clock_rule(m: re.Match[str], ctx: Ctx) -> When:
 _YEAR_AT_END: Final = re.compile(r" (\d{4})$")
 _ORDINAL_DAY: Final = rf"\d{{1,2}}(?:st|nd|rd|th)?|{_alt(ORDINALS)}"
 # A calendar date that names no year: its year comes from the other end of a range.
-_YEARLESS: Final = re.compile(
+_YEARLESS: Final = (
     rf"(?:(?:{_WD}) )?(?:(?:{_M}) (?:{_ORDINAL_DAY})|(?:the )?(?:{_ORDINAL_DAY})(?: of)? (?:{_M}))"
     rf"|(?:{_M})|(?:{_WD})"
 )
+
+
+def _yearless(phrase: str) -> bool:
+    """Whether a phrase is a calendar date that names no year (compiled on first use)."""
+    return re.fullmatch(_YEARLESS, phrase) is not None
 _SUFFIX: Final = r"(?:st|nd|rd|th)?"
 _DAY_TO: Final = r"(?P<to>-| - | to | through | until | till | and )"
 
@@ -1439,7 +1444,7 @@ def _ends(first: str, last: str, ctx: Ctx) -> tuple[When, When]:
     the end; "from March 3 to May 5": the end is the first May 5 on or after the
     start, which the sentence's tense or `prefer` placed.
     """
-    if _YEARLESS.fullmatch(first) and _YEAR_AT_END.search(last):
+    if _yearless(first) and _YEAR_AT_END.search(last):
         end = _inner(last, ctx)
         if end.latest is not None:
             return _inner(
@@ -1449,7 +1454,7 @@ def _ends(first: str, last: str, ctx: Ctx) -> tuple[When, When]:
     if year is not None and _YEAR_AT_END.search(first) is None and not first.isdigit():
         first = f"{first} {year.group(1)}"
     start = _inner(first, ctx)
-    if _YEARLESS.fullmatch(last) and start.earliest is not None:
+    if _yearless(last) and start.earliest is not None:
         later = ctx._replace(reference=start.earliest, direction="future")
         return start, _inner(last, later)
     return start, _inner(last, ctx)
