@@ -997,3 +997,11 @@ class TestParts:
         """A mention that names no part has no `mod`."""
         (m,) = extract("Talks opened on January 27.", PUBLISHED)
         assert m.mod is None
+
+
+class TestCountsInOtherLanguages:
+    def test_a_number_before_a_noun_is_no_year(self):
+        """In Ukrainian and Russian a year carries its word; "1200 солдатів" counts soldiers."""
+        text = "У 1939 році почалася війна. Загинуло 1200 солдатів. 17 вересня бої."
+        got = found(text, "2018-01-01", languages=["uk"], genre="narrative")
+        assert got == [("1939 році", "1939"), ("17 вересня", "1939-09-17")]

@@ -1328,6 +1328,8 @@ _YEARLESS: Final = (
 def _yearless(phrase: str) -> bool:
     """Whether a phrase is a calendar date that names no year (compiled on first use)."""
     return re.fullmatch(_YEARLESS, phrase) is not None
+
+
 _SUFFIX: Final = r"(?:st|nd|rd|th)?"
 _DAY_TO: Final = r"(?P<to>-| - | to | through | until | till | and )"
 

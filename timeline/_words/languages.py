@@ -273,6 +273,16 @@ def finditer(
                 yield m, english
 
 
+COUNTED_AFTER: Final = (
+    r"[ \t]+(?!(?:року|році|рік|рр?\.|роках|года|году|год|гг?\.|годах)(?!\w))"
+    r"[\u0430-\u044f\u0451\u0454\u0456\u0457\u0491]"
+)
+"""
+What after a number shows it counts something: Russian and Ukrainian write a year with
+its word ("1939 року", "1939 г."), so a number followed by another word in lower-case
+Cyrillic counts ("1200 солдатів").
+"""
+
 # Prepositions before a date that add nothing to it: "в январе", "у вересні".
 _LEADING: Final = re.compile(r"^(?:в|во|у|на)\s+", re.IGNORECASE)
 

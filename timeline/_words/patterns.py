@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from .languages import COUNTED_AFTER
 from .timex import DURATION_UNITS, SET_ADVERBS, TimexType
 from .vocabulary import NUMBER_WORD
 
@@ -256,7 +257,7 @@ _NOT_YEAR_BEFORE: Final = re.compile(
     r"(?:[$£€#]|\bNo\.|\bnumber|\bNos?\.?|\d[,.])[ \t]*$", re.IGNORECASE
 )
 _NOT_YEAR_AFTER: Final = re.compile(
-    r"^(?:[ \t]*(?:%|percent|per cent)|[,.]\d|:\d|-\d)", re.IGNORECASE
+    rf"^(?:[ \t]*(?:%|percent|per cent)|[,.]\d|:\d|-\d|{COUNTED_AFTER})", re.IGNORECASE
 )
 _FALL_WORD: Final = re.compile(r"^(?:the[ \t]+)?(?:early[ \t]+|late[ \t]+)?fall$", re.I)
 _PREP_BEFORE: Final = re.compile(r"\b(?:in|by|until|since|during|through)[ \t]*$", re.I)
