@@ -274,12 +274,16 @@ def main(argv: list[str] | None = None) -> int:
     cache_clear()
     score, seconds = measure(docs, run_extract)
     report("timeline.extract (resolve cache cleared)", score, seconds, docs)
-    tp, tr, tf, tacc = timex3_score(docs)
-    print(
-        f"  TIMEX3, all types (DATE, TIME, DURATION, SET), value strings:\n"
-        f"  relaxed  P {100 * tp:5.1f}  R {100 * tr:5.1f}  F1 {100 * tf:5.1f}"
-        f"   value accuracy {100 * tacc:5.1f}%   value F1 {100 * tf * tacc:5.1f}"
-    )
+    corpora = sorted({d.get("corpus", "") for d in docs} - {""})
+    print("  TIMEX3, all types (DATE, TIME, DURATION, SET), value strings:")
+    for name, part in [("all", docs)] + [
+        (c, [d for d in docs if d.get("corpus") == c]) for c in corpora
+    ] * (len(corpora) > 1):
+        tp, tr, tf, tacc = timex3_score(part)
+        print(
+            f"  {name:<13} relaxed P {100 * tp:5.1f} R {100 * tr:5.1f} F1 {100 * tf:5.1f}"
+            f"   value accuracy {100 * tacc:5.1f}%   value F1 {100 * tf * tacc:5.1f}"
+        )
     if not args.no_dateparser:
         from dateparser.search import search_dates
 
