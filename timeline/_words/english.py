@@ -1306,7 +1306,7 @@ _CLOCK_WORDS: Final = r"(?:\d{1,2}(?::\d{2})? ?(?:am|pm)|noon|midnight)(?: (?:gm
 
 @rule(
     rf"{_CLOCK_WORDS}(?: on)? (?P<x>.+)|(?P<x2>.+?)(?: at)? {_CLOCK_WORDS}",
-    triggers="am pm noon midnight",
+    triggers="am pm noon midnight #num",
 )
 def _clock_rule(m: re.Match[str], ctx: Ctx) -> When:
     """10 a.m. Wednesday, Friday at 6 p.m. GMT: the day (a `When` is a span of days)."""
