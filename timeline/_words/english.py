@@ -1389,9 +1389,25 @@ def _days_of_month(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
     month, first, last = MONTHS[m["m"]], _ordinal(m["d1"]), _ordinal(m["d2"])
     if last < first:
         raise ctx.fail("the range ends before it starts")
-    start = _month_day(ctx, month, first, m["y"], m["wd"])
-    assert start.earliest is not None
-    return start, _day(ctx, start.earliest.year, month, last)
+    if m["y"] is not None:
+        start = _month_day(ctx, month, first, m["y"], m["wd"])
+        assert start.earliest is not None
+        return start, _day(ctx, start.earliest.year, month, last)
+    wd = None if m["wd"] is None else WEEKDAYS[m["wd"]]
+
+    def build(y: int) -> cal.Bounds | None:
+        # A year in which both days exist ("February 26-29" needs a leap year).
+        try:
+            a, b = Date(y, month, first), Date(y, month, last)
+        except ValueError:
+            return None
+        return None if wd is not None and a.isoweekday() != wd else (a, b)
+
+    found = cal.yearly(build, ctx.ref, ctx.direction if wd is None else "nearest")
+    if found is None or found.earliest is None or found.latest is None:
+        msg = f"there are no days {first}-{last} in month {month}"
+        raise ctx.fail(msg)
+    return cal.one_day(found.earliest), cal.one_day(found.latest)
 
 
 @range_rule(
