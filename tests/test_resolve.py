@@ -943,3 +943,17 @@ class TestMoreClasses:
         """A number word alone is no year; a time with no day is no date."""
         with pytest.raises(DateResolutionError):
             resolve(text, REF)
+
+
+class TestNovruz:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Novruz", "2024-03-20/2024-03-21"),
+            ("Nowruz 2023", "2023-03-20/2023-03-21"),
+            ("next Novruz", "2025-03-20/2025-03-21"),
+        ],
+    )
+    def test_the_march_equinox_both_days(self, text, expected):
+        """Novruz is March 20 or 21 as the equinox falls: both days, never a guess."""
+        assert edtf(text) == expected

@@ -803,6 +803,31 @@ def _holiday_rule(m: re.Match[str], ctx: Ctx) -> When:
     return _found(found, ctx)
 
 
+@rule(
+    rf"(?:(?P<rel>last|next|this) )?(?:novruz|nowruz|navruz|nevruz)(?: holiday| bayrami)?(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers="novruz nowruz navruz nevruz",
+)
+def _novruz_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """
+    Novruz, Nowruz 2024: the new year at the March equinox, March 20 or 21.
+
+    The equinox falls on either day as the years go: both are given, never a guess.
+    """
+
+    def build(y: int) -> cal.Bounds:
+        return Date(y, 3, 20), Date(y, 3, 21)
+
+    if m["y"] is not None:
+        return When(*build(_year(ctx, m["y"])))
+    ref = ctx.ref
+    if m["rel"] == "this":
+        return When(*build(ref.year))
+    direction: Direction = {"last": "past", "next": "future"}.get(
+        m["rel"] or "", ctx.direction
+    )  # type: ignore[assignment]
+    return _found(cal.yearly(build, ref, direction), ctx)
+
+
 # -- relative to the reference ---------------------------------------------------------------
 
 _DAY_WORDS: Final = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}

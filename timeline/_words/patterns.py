@@ -49,7 +49,8 @@ _PART: Final = (
     r"the middle of|the end of)"
 )
 _HOLIDAY: Final = (
-    r"(?-i:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Thanksgiving(?: Day)?)"
+    r"(?-i:Christmas(?: Day| Eve)?|New Year's (?:Day|Eve)|Thanksgiving(?: Day)?"
+    r"|Novruz|Nowruz|Navruz|Nevruz)"
 )
 
 # -- the phrases -----------------------------------------------------------------------
@@ -217,7 +218,7 @@ _GATED: Final[tuple[tuple[str, tuple[str, ...] | None], ...]] = (
     (_PART_P, ("early", "mid", "late", "beginning", "start", "middle", "end")),
     (_SINCE, ("since",)),
     (_AROUND, ("around", "about", "circa", "approximately", "roughly")),
-    (_HOLIDAY, ("christmas", "new year", "thanksgiving")),
+    (_HOLIDAY, ("christmas", "new year", "thanksgiving", "ruz")),
 )
 _ABSOLUTE: Final = tuple(
     re.compile(f"{_BEGIN}(?:{p}){_END}", _FLAGS) for p, _ in _GATED
