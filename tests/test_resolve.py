@@ -917,6 +917,7 @@ class TestMoreClasses:
             ("its third quarter", "2024-07/2024-09"),
             ("their first half", "2025-01/2025-06"),
             ("the 2019 fiscal year", "2019?"),
+            ("the 2019 period", "2019"),
             # year-earlier as an adjective alone
             ("year-earlier", "2024-02-10"),
             # years read out

@@ -535,11 +535,17 @@ _PAST_SET: Final = frozenset(_PAST_WORDS.split("|"))
 
 
 @rule(
-    r"(?:the )?(?:(?:calendar )?year )?(?P<y>\d{4})|(?:the )?(?P<y2>\d{4}) (?:calendar )?year",
+    r"(?:the )?(?:(?:calendar )?year )?(?P<y>\d{4})"
+    r"|(?:the )?(?P<y2>\d{4}) (?:calendar year|year|period)",
     triggers="#num",
 )
 def _year_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """2024, the year 2024, the 2019 fiscal year."""
+    """
+    2024, the year 2024, the 2019 fiscal year, the 2019 period.
+
+    "The 2019 period" in a results report is that year's part the report compares
+    (a quarter, nine months): the year is the span that surely holds it.
+    """
     year = int(m["y"] or m["y2"])
     if year < 1:
         raise ctx.fail("there is no year 0")
