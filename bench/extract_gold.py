@@ -17,6 +17,10 @@ PREFER_DATES_FROM = past) runs on the same articles; it reports one day per find
 Both throughputs are printed.
 
     python bench/extract_gold.py [--data PATH] [--no-dateparser] [--misses] [--extra]
+                                 [--languages uk,ru] [--genre narrative]
+    python bench/extract_gold.py --narrative   # the Ukrainian narratives, as below
+    python bench/extract_gold.py --data ../shared/data/docs_narrative_uk_dev.jsonl \
+        --languages uk --genre narrative
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from timeline import extract
 from timeline.resolve import cache_clear
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/docs_dev.jsonl"
+NARRATIVE_DATA = DEFAULT_DATA.with_name("docs_narrative_uk_dev.jsonl")
 
 Span = tuple[datetime.date, datetime.date]
 
@@ -124,14 +129,51 @@ def _around(doc: dict[str, Any], f: Found) -> str:
     return " ".join(text[max(0, f.start - 50) : f.end + 30].split())
 
 
+OPTIONS: dict[str, Any] = {}
+"""Options for `extract` given on the command line (languages, genre)."""
+
+
 def run_extract(doc: dict[str, Any]) -> list[Found]:
     """`timeline.extract` on one article."""
     out = []
-    for m in extract(doc["text"], published=doc["dct"]):
+    for m in extract(doc["text"], published=doc["dct"], **OPTIONS):
+        if m.type != "DATE":
+            continue  # scored by `timex3_score`
         lo, hi = m.when.earliest, m.when.latest
         days = None if lo is None or hi is None else (lo, hi)
         out.append(Found(m.start, m.end, days, m.text))
     return out
+
+
+def timex3_score(docs: list[dict[str, Any]]) -> tuple[float, float, float, float]:
+    """
+    TempEval-3 style over every TIMEX3 type: relaxed span P/R/F1 and value accuracy.
+
+    A mention matches a gold expression of any type that it overlaps; its value is
+    right when `Mention.value` is the gold value string exactly.
+    """
+    system = gold = tp_sys = tp_gold = right = 0
+    for doc in docs:
+        mentions = extract(doc["text"], published=doc["dct"], **OPTIONS)
+        golds = doc["timexes"]
+        system += len(mentions)
+        gold += len(golds)
+        for m in mentions:
+            if any(_overlaps((m.start, m.end), (g["start"], g["end"])) for g in golds):
+                tp_sys += 1
+        for g in golds:
+            hits = [
+                m
+                for m in mentions
+                if _overlaps((m.start, m.end), (g["start"], g["end"]))
+            ]
+            if hits:
+                tp_gold += 1
+                right += hits[0].value == g["value"]
+    p = tp_sys / system if system else 0.0
+    r = tp_gold / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, right / tp_gold if tp_gold else 0.0
 
 
 def run_dateparser(doc: dict[str, Any]) -> list[Found]:
@@ -204,7 +246,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--extra", action="store_true", help="list mentions that overlap no gold"
     )
+    parser.add_argument(
+        "--languages", default=None, help="comma-separated language codes for extract"
+    )
+    parser.add_argument(
+        "--genre", default="news", choices=["news", "narrative"], help="extract's genre"
+    )
+    parser.add_argument(
+        "--narrative",
+        action="store_true",
+        help="the Ukrainian narratives: --languages uk --genre narrative on their data",
+    )
     args = parser.parse_args(argv)
+    if args.narrative:
+        args.data = NARRATIVE_DATA
+        args.languages, args.genre = "uk", "narrative"
+    OPTIONS.clear()
+    OPTIONS["genre"] = args.genre
+    if args.languages:
+        OPTIONS["languages"] = args.languages.split(",")
     warnings.simplefilter("ignore")
     with args.data.open(encoding="utf-8") as f:
         docs = [json.loads(line) for line in f if line.strip()]
@@ -214,6 +274,16 @@ def main(argv: list[str] | None = None) -> int:
     cache_clear()
     score, seconds = measure(docs, run_extract)
     report("timeline.extract (resolve cache cleared)", score, seconds, docs)
+    corpora = sorted({d.get("corpus", "") for d in docs} - {""})
+    print("  TIMEX3, all types (DATE, TIME, DURATION, SET), value strings:")
+    for name, part in [("all", docs)] + [
+        (c, [d for d in docs if d.get("corpus") == c]) for c in corpora
+    ] * (len(corpora) > 1):
+        tp, tr, tf, tacc = timex3_score(part)
+        print(
+            f"  {name:<13} relaxed P {100 * tp:5.1f} R {100 * tr:5.1f} F1 {100 * tf:5.1f}"
+            f"   value accuracy {100 * tacc:5.1f}%   value F1 {100 * tf * tacc:5.1f}"
+        )
     if not args.no_dateparser:
         from dateparser.search import search_dates
 

@@ -1,15 +1,21 @@
+# ruff: noqa: RUF001 - Cyrillic and Turkic letters in the texts of other languages
 """Tests for timeline.resolve: the words a reporter used, as a When."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime
+import re
 import subprocess
 import sys
+import threading
+import tracemalloc
 
 import pendulum
 import pytest
 
 from timeline import DateResolutionError, Granularity, ValidationError, When, resolve
+from timeline._words import english
 from timeline.resolve import MAX_LENGTH, cache_clear, cache_info
 
 REF = "2025-02-10"  # a Monday
@@ -647,3 +653,308 @@ class TestResult:
         )
 
         assert out.stdout.strip() == "False"
+
+
+class TestRules:
+    """Each English rule declares its trigger words next to itself; they must fire it."""
+
+    @staticmethod
+    def examples(doc):
+        """The examples a rule's docstring opens with: before the first colon."""
+        head = re.sub(r"\([^()]*\)", "", doc.strip().split("\n")[0]).split(":")[0]
+        return [x.strip(" .") for part in head.split(";") for x in part.split(", ")]
+
+    @pytest.mark.parametrize(
+        "entry", english.RULES, ids=lambda entry: entry.handler.__name__
+    )
+    def test_triggers_fire_the_rule(self, entry):
+        """Every docstring example the rule's pattern reads lets the rule run."""
+        index = english.RULES.index(entry)
+        read = [
+            t
+            for t in map(english.normalise, self.examples(entry.handler.__doc__))
+            if entry.regex().fullmatch(t)
+        ]
+        assert read, "the docstring gives no example the pattern reads"
+        assert [t for t in read if index not in english.candidates(t)] == []
+
+    def test_index_is_complete_at_import(self):
+        """The trigger index is filled as rules register: nothing is built lazily."""
+        for index, entry in enumerate(english.RULES):
+            for word in entry.triggers:
+                assert index in english._INDEX[word]
+
+    def test_a_rule_needs_triggers(self):
+        """A rule that declares no trigger words is refused when it registers."""
+        with pytest.raises(ValueError, match="no trigger words"):
+            english.rule("x", triggers=" ")
+
+
+PHRASES = [
+    "December 25", "last week", "Q1 2025", "the 1990s", "Tuesday", "next Monday",
+    "two days ago", "early January 2025", "since 2022", "mid-2024", "this quarter",
+    "the past two years", "in three weeks", "summer 1998", "the year-ago quarter",
+    "Christmas", "25 December 2024", "late last week", "between March and May 2025",
+    "2025-01-28", "the first half of 2025", "year-end", "earlier this month", "1994 or later",
+]  # fmt: skip
+
+
+class TestConcurrency:
+    def test_threads_resolve_alike_from_a_cold_start(self):
+        """Threads that race on the first use of every rule read what one thread reads."""
+        cache_clear()
+        expected = [resolve(p, REF) for p in PHRASES]
+        for attempt in range(3):
+            cache_clear()
+            for entry in english.RULES:
+                entry.compiled.clear()  # back to a cold start: nothing compiled
+            barrier = threading.Barrier(8)
+
+            def work(seed, barrier=barrier):
+                barrier.wait()
+                order = PHRASES[seed:] + PHRASES[:seed]
+                return {p: resolve(p, REF) for p in order}
+
+            with concurrent.futures.ThreadPoolExecutor(8) as pool:
+                results = list(pool.map(work, range(8)))
+            for got in results:
+                assert [got[p] for p in PHRASES] == expected, attempt
+
+
+class TestCache:
+    def test_controls_on_the_function(self):
+        """`timeline.resolve` is the function and carries its cache controls."""
+        import timeline
+
+        timeline.resolve.cache_clear()
+        assert timeline.resolve.cache_info().currsize == 0
+        timeline.resolve("December 25", REF)
+        assert timeline.resolve.cache_info().currsize == 1
+        assert timeline.resolve.cache_info() == cache_info()
+
+    def test_keeps_only_the_part_of_the_context_read(self):
+        """1 MB contexts are not kept whole: the cache holds about 1 KB of each."""
+        cache_clear()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            for i in range(20):
+                context = f"{i} " + "x " * 100_000 + "Talks will resume on Tuesday."
+                resolve("Tuesday", REF, context=context)
+                del context
+            held = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+            cache_clear()
+        assert held < 200_000  # 20 whole contexts would be 4 MB
+
+    def test_reads_the_tense_near_the_phrase_in_a_long_context(self):
+        """The window is around the phrase, wherever it stands in the context."""
+        context = "x " * 5_000 + "Talks will resume on Tuesday."
+        assert edtf("Tuesday", context=context) == "2025-02-11"
+        assert edtf("Tuesday", context="x " * 5_000 + "Talks resumed on Tuesday.") == (
+            "2025-02-04"
+        )
+
+
+class TestRanges:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("January 25-26", "2025-01-25/2025-01-26"),
+            ("Dec. 24-25", "2024-12-24/2024-12-25"),
+            ("November 9-10, 1989", "1989-11-09/1989-11-10"),
+            ("25-26 January", "2025-01-25/2025-01-26"),
+            ("January 25 \u2013 26", "2025-01-25/2025-01-26"),
+            ("between March 3 and 5, 2024", "2024-03-03/2024-03-05"),
+            ("from 3 to 5 March 2024", "2024-03-03/2024-03-05"),
+            ("January 30-February 2", "2025-01-30/2025-02-02"),
+            ("Dec. 30-Jan. 2", "2024-12-30/2025-01-02"),
+            ("December 30 to January 2, 2025", "2024-12-30/2025-01-02"),
+            ("from March 3, 2024 to March 5", "2024-03-03/2024-03-05"),
+            ("between March and May 2024", "2024-03/2024-05"),
+            ("from December to February", "2024-12/2025-02"),
+            ("from 2021 to 2024", "2021/2024"),
+            ("1990-1995", "1990/1995"),
+            ("1990-95", "1990/1995"),
+            ("2024-25", "2024/2025"),
+            ("Monday through Friday", "2025-02-10/2025-02-14"),
+        ],
+    )
+    def test_span_of_both_ends(self, text, expected):
+        """A range is the span from its first day to its last, one year for both."""
+        assert edtf(text) == expected
+
+    def test_year_less_range_follows_the_tense(self):
+        """The sentence's tense places the whole range; the end follows the start."""
+        assert edtf("March 3-5", context="Polls will open March 3-5.") == (
+            "2025-03-03/2025-03-05"
+        )
+        assert edtf("from March 3 to May 5") == "2024-03-03/2024-05-05"
+
+    def test_iso_month_is_no_range(self):
+        """ "2011-12" is December 2011, as ISO 8601 writes it."""
+        assert edtf("2011-12") == "2011-12"
+
+    @pytest.mark.parametrize(
+        "text",
+        ["January 26-25", "February 30-31, 2025", "1995-1990", "from 2024 to 2021"],
+    )
+    def test_backwards_or_impossible_range_raises(self, text):
+        """A range that ends before it starts, or names no such day, is an error."""
+        with pytest.raises(DateResolutionError):
+            resolve(text, REF)
+
+
+class TestVerbTense:
+    """The verb group that governs a year-less date places it (REF is a Monday)."""
+
+    @pytest.mark.parametrize(
+        ("text", "sentence", "expected"),
+        [
+            # a present tense after its subject: a scheduled event
+            ("Thursday", "The envoys meet Thursday.", "2025-02-13"),
+            ("Thursday", "The parliament opens on Thursday.", "2025-02-13"),
+            ("Thursday", "Bush meets on Thursday.", "2025-02-13"),
+            ("March 3", "The vote is March 3.", "2025-03-03"),
+            # "until" points ahead, unless a past verb governs it
+            ("May 9", "Troops stay until May 9.", "2025-05-09"),
+            ("May 9", "The embassy stays closed until May 9.", "2025-05-09"),
+            ("May 9", "Exports rose until May 9.", "2024-05-09"),
+            ("May 9", "The border was closed until May 9.", "2024-05-09"),
+            # a participle that modifies a noun dates that noun's event: past
+            (
+                "Thursday",
+                "Officials will enforce the order signed Thursday.",
+                "2025-02-06",
+            ),
+            (
+                "Friday",
+                "The panel had agreed on the deal named Friday as the deadline.",
+                "2025-02-07",
+            ),
+            # nouns in -s are no verbs
+            ("Aug. 7", "The bombings on Aug. 7 killed 259 people.", "2024-08-07"),
+            ("January", "The job figures for January were strong.", "2025-01"),
+            ("Thursday", "The company reported results Thursday.", "2025-02-06"),
+            # no verb in the past anywhere: the nearest such date
+            ("February 14", "Parliament's budget debate: February 14.", "2025-02-14"),
+            ("February 3", "Parliament's budget debate: February 3.", "2025-02-03"),
+            ("February 14", "The budget debate ended February 14.", "2024-02-14"),
+        ],
+    )
+    def test_rule(self, text, sentence, expected):
+        """Each rule of docs/resolving.md, "The sentence as context"."""
+        assert edtf(text, context=sentence) == expected
+
+
+class TestOtherLanguagesInText:
+    @pytest.mark.parametrize("lang", ["ru", "uk", "az", "tr"])
+    def test_generated_month_forms_agree_with_dateparser(self, lang):
+        """The month names typed once, and the case forms generated, match dateparser's data."""
+        import importlib
+
+        from timeline._words import languages
+
+        info = importlib.import_module(
+            f"dateparser.data.date_translation_data.{lang}"
+        ).info
+        forms = languages.month_forms(lang)
+        for number, name in enumerate(
+            ["january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december"],
+            start=1,
+        ):  # fmt: skip
+            words = [w.lower().replace("i\u0307", "i").rstrip(".") for w in info[name]]
+            mine = [form for form, n in forms.items() if n == number]
+            # each of dateparser's words is one of ours, or an abbreviation of one
+            full = [w for w in words if len(w) > 4]
+            assert all(any(f.startswith(w) for f in mine) for w in full), (name, words)
+            assert any(forms.get(w) == number for w in words), (name, words)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("28 января 2025", "2025-01-28"),
+            ("в январе 2025", "2025-01"),
+            ("3 вересня 1939 року", "1939-09-03"),
+            ("у вересні 1939", "1939-09"),
+            ("наприкінці 1918 року", "1918-09~/1918-12~"),
+            ("влітку 1942", "1942-06/1942-08"),
+            ("yanvarın 28-də", "2025-01-28"),
+            ("2025-ci il", "2025"),
+            ("25 dekabr 2024-cü ildə", "2024-12-25"),
+            ("25 Aralık'ta", "2024-12-25"),
+            ("2024'te", "2024"),
+            ("вчора", "2025-02-09"),
+        ],
+    )
+    def test_read_without_dateparser(self, text, expected, monkeypatch):
+        """The seed's languages resolve through the project's own tables, not dateparser."""
+        cache_clear()
+        monkeypatch.setitem(sys.modules, "dateparser", None)  # importing it fails
+        assert edtf(text) == expected
+
+
+class TestMoreClasses:
+    """Classes of phrases missed on unseen news (issue 12), each a named rule."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            # vague references: the open interval before or around the reference
+            ("formerly", "../2025-02-10"),
+            ("back then", "../2025-02-10"),
+            ("in past years", "../2025-02-10"),
+            ("previously", "../2025-02-10"),
+            ("nowadays", "2025-02-10"),
+            ("these days", "2025-02-10"),
+            # open-ended years
+            ("post-1945", "1946/.."),
+            ("pre-2000", "../1999"),
+            ("2030 and beyond", "2030/.."),
+            # a company's period, named with a possessive
+            ("its third quarter", "2024-07/2024-09"),
+            ("their first half", "2025-01/2025-06"),
+            ("the 2019 fiscal year", "2019?"),
+            ("the 2019 period", "2019"),
+            # year-earlier as an adjective alone
+            ("year-earlier", "2024-02-10"),
+            # years read out
+            ("two thousand and three", "2003"),
+            ("nineteen ninety-eight", "1998"),
+            ("twenty twenty-four", "2024"),
+            # a time of day with its day: the day
+            ("10 a.m. Wednesday", "2025-02-05"),
+            ("6 p.m. GMT Friday", "2025-02-07"),
+            ("Friday at 6 p.m.", "2025-02-07"),
+        ],
+    )
+    def test_class(self, text, expected):
+        """Each class resolves by its rule (REF is Monday 2025-02-10)."""
+        assert edtf(text) == expected
+
+    def test_last_week_written_on_a_sunday(self):
+        """On a Sunday, "last week" is the week ending that day."""
+        assert edtf("last week", "2025-02-16") == "2025-02-10/2025-02-16"
+        assert edtf("last week", "2025-02-15") == "2025-02-03/2025-02-09"
+
+    @pytest.mark.parametrize("text", ["twenty", "nineteen", "10 a.m."])
+    def test_not_years_or_days(self, text):
+        """A number word alone is no year; a time with no day is no date."""
+        with pytest.raises(DateResolutionError):
+            resolve(text, REF)
+
+
+class TestNovruz:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Novruz", "2024-03-20/2024-03-21"),
+            ("Nowruz 2023", "2023-03-20/2023-03-21"),
+            ("next Novruz", "2025-03-20/2025-03-21"),
+        ],
+    )
+    def test_the_march_equinox_both_days(self, text, expected):
+        """Novruz is March 20 or 21 as the equinox falls: both days, never a guess."""
+        assert edtf(text) == expected

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 - Cyrillic and Turkic letters in the texts of other languages
 """Properties of timeline.extract: any text gives ordered, non-overlapping, exact mentions."""
 
 from __future__ import annotations
@@ -95,3 +96,71 @@ def test_mentions_are_exact_ordered_and_disjoint(
     assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
     assert all(m.text in m.sentence for m in mentions)
     assert all(m.anchor is None or m.anchor.end <= m.start for m in mentions)
+
+
+# Pieces of the other languages, ranges, times, durations and sets.
+MORE_PIECES = [
+    *PIECES,
+    "3-5",
+    "25-26",
+    "-",
+    "\u2013",
+    "from",
+    "to",
+    "between",
+    "and",
+    "through",
+    "11 a.m.",
+    "5 p.m.",
+    "CET",
+    "every",
+    "daily",
+    "three",
+    "years",
+    "вересня",
+    "у вересні",
+    "1939 року",
+    "наприкінці",
+    "январе",
+    "днем ранее",
+    "yanvarın",
+    "28-də",
+    "2024-cü ildə",
+    "Aralık'ta",
+    "2024'te",
+    "1200 солдатів",
+]
+more_texts = st.lists(
+    st.sampled_from(MORE_PIECES) | st.text(max_size=3), max_size=40
+).map("".join)
+TYPES = {"DATE", "TIME", "DURATION", "SET"}
+
+
+@given(
+    text=more_texts,
+    published=published,
+    genre=st.sampled_from(["news", "narrative"]),
+    languages=st.none() | st.just(["uk", "ru", "az", "tr"]),
+)
+def test_every_genre_and_language_keeps_the_invariants(
+    text: str,
+    published: datetime.date | None,
+    genre: str,
+    languages: list[str] | None,
+) -> None:
+    """Narratives, other languages, ranges and every TIMEX3 type keep the invariants."""
+    mentions = extract(text, published, genre=genre, languages=languages)  # type: ignore[arg-type]
+
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+    assert all(m.type in TYPES and m.value for m in mentions)
+    assert all(m.when.is_unknown == (m.type in ("DURATION", "SET")) for m in mentions)
+    for m in mentions:
+        if m.ends is not None:
+            assert m.starts is not None
+            assert m.when.earliest is not None
+            assert m.ends.latest is not None
+            assert m.starts.earliest is not None
+            assert m.starts.earliest <= m.ends.latest
+        if m.mod is not None:
+            assert m.type == "DATE"

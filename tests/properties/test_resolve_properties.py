@@ -237,3 +237,54 @@ def test_days_ago_is_reference_minus_n(reference: datetime.date, n: int) -> None
     expected = pendulum.Date.fromordinal(reference.toordinal() - n)
 
     assert When(expected, expected) == resolve(f"{n} days ago", reference)
+
+
+@given(
+    month=st.integers(1, 12),
+    first=st.integers(1, 28),
+    length=st.integers(0, 3),
+    year=st.none() | st.integers(1900, 2100),
+    reference=references,
+    prefer=st.sampled_from(["past", "future", "nearest"]),
+)
+def test_day_ranges_span_both_days_in_one_year(
+    month: int,
+    first: int,
+    length: int,
+    year: int | None,
+    reference: datetime.date,
+    prefer: str,
+) -> None:
+    """'March 3-5' is the days from the first to the last, both in one year."""
+    last = first + length
+    text = f"{MONTH_NAMES[month - 1]} {first}-{last}" + (
+        "" if year is None else f", {year}"
+    )
+    if year is not None and last > calendar.monthrange(year, month)[1]:
+        try:
+            resolve(text, reference, prefer=prefer)  # type: ignore[arg-type]
+        except DateResolutionError:
+            return  # "February 26-29, 1900": no such day, an error, never a guess
+        raise AssertionError(text)
+    w = resolve(text, reference, prefer=prefer)  # type: ignore[arg-type]
+
+    assert w.earliest is not None
+    assert w.latest is not None
+    assert (w.earliest.month, w.earliest.day) == (month, first)
+    assert (w.latest.month, w.latest.day) == (month, last)
+    assert w.earliest.year == w.latest.year
+    assert year is None or w.earliest.year == year
+
+
+@given(a=st.integers(1900, 2100), b=st.integers(1900, 2100), reference=references)
+def test_year_ranges_never_end_before_they_start(
+    a: int, b: int, reference: datetime.date
+) -> None:
+    """'from A to B' is A..B when A <= B, and an error otherwise: never a wrong span."""
+    try:
+        w = resolve(f"from {a} to {b}", reference)
+    except DateResolutionError:
+        assert a > b
+        return
+    assert a <= b
+    assert w == When.between(When.year(a), When.year(b))

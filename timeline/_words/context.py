@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
+import attrs
+
+from .vocabulary import IRREGULAR_PAST
+
 Tense = Literal["past", "future"]
 
 # Words that put the phrase after them in the future ("will meet on Monday", "payable
@@ -109,13 +113,231 @@ _NOUN_AFTER: Final = re.compile(
 )
 
 
+# -- the verb that governs the phrase ------------------------------------------------------
+#
+# The words right before a date (past its prepositions) are usually the verb group the
+# date belongs to; their form gives the tense where the cue words say nothing.
+
+_TOKEN: Final = re.compile(r"[^\s\"()\u201c\u201d]+")
+_PREPOSITIONS: Final = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "by",
+        "until",
+        "till",
+        "through",
+        "from",
+        "since",
+        "during",
+        "before",
+        "after",
+        "for",
+        "to",
+        "as",
+        "of",
+    }
+)
+# Words that lead a verb group: a participle after them is theirs to place.
+_AUXILIARIES: Final = frozenset(
+    {
+        "be",
+        "been",
+        "being",
+        "is",
+        "are",
+        "was",
+        "were",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "get",
+        "gets",
+        "got",
+        "'s",
+        "'re",
+        "it's",
+    }
+)
+_DETERMINERS: Final = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "some",
+        "any",
+        "no",
+        "each",
+        "every",
+        "both",
+    }
+)
+# Words in -s that are no verbs.
+_NOT_S_VERBS: Final = frozenset(
+    {
+        "is",
+        "was",
+        "has",
+        "its",
+        "his",
+        "this",
+        "us",
+        "as",
+        "news",
+        "thus",
+        "plus",
+        "yes",
+        "less",
+        "unless",
+        "across",
+        "always",
+        "perhaps",
+        "sometimes",
+        "whereas",
+    }
+)
+_PRESENT_COPULAS: Final = frozenset(
+    {
+        "is",
+        "are",
+        "remain",
+        "remains",
+        "stay",
+        "stays",
+        "stand",
+        "stands",
+        "keep",
+        "keeps",
+    }
+)
+_PLANNING: Final = re.compile(rf"(?:{_FUTURE})")
+
+
+@attrs.frozen
+class _Governor:
+    """The last three words before the phrase (past its prepositions), and those."""
+
+    verb: str
+    previous: str
+    earlier: str
+    prepositions: tuple[str, ...]
+
+    @classmethod
+    def of(cls, before: str) -> _Governor:
+        words = [w.strip(",.;:'") for w in _TOKEN.findall(before[-_WINDOW:])]
+        words = [w for w in words if w]
+        preps: list[str] = []
+        while words and words[-1].lower() in _PREPOSITIONS:
+            preps.append(words.pop().lower())
+        padded = ["", "", "", *words]
+        return cls(padded[-1], padded[-2], padded[-3], tuple(preps))
+
+    @property
+    def until(self) -> bool:
+        """Whether "until" or "till" leads the phrase."""
+        return any(p in ("until", "till") for p in self.prepositions)
+
+    @property
+    def close(self) -> bool:
+        """Whether the date follows the verb directly or after "on"."""
+        return set(self.prepositions) <= {"on"}
+
+
+def is_past_verb(word: str) -> bool:
+    """
+    A simple past or past participle: "signed", "met" (not a name: "United").
+
+    >>> is_past_verb("signed"), is_past_verb("met"), is_past_verb("scheduled")
+    (True, True, False)
+    """
+    if not word.isalpha() or not word.islower() or _PLANNING.fullmatch(word):
+        return False
+    return word in IRREGULAR_PAST or (
+        len(word) > 4 and word.endswith("ed") and not word.endswith(("eed", "hundred"))
+    )
+
+
+def _noun(word: str) -> bool:
+    low = word.lower()
+    return (
+        word.isalpha()
+        and low not in _AUXILIARIES
+        and low not in _PREPOSITIONS
+        and low not in _DETERMINERS
+        and not is_past_verb(low)
+    )
+
+
+def _reduced_relative(g: _Governor) -> bool:
+    """A participle after a noun phrase: "the order signed Thursday"."""
+    return (
+        is_past_verb(g.verb)
+        and g.close
+        and _noun(g.previous)
+        and g.earlier.lower() in _DETERMINERS
+    )
+
+
+def _present_tense(g: _Governor) -> bool:
+    """
+    A verb in the present after its subject: "the court reconvenes Monday", "Bush
+    meets on Monday", "the envoys meet Monday", "the vote is March 3".
+    """
+    verb, previous = g.verb, g.previous
+    if not g.close or not verb.isalpha() or not verb.islower():
+        return False
+    if verb in ("is", "are"):
+        return True
+    proper = previous[:1].isupper() and _noun(previous)  # "Bush", not "The"
+    subject = proper or (_noun(previous) and g.earlier.lower() in _DETERMINERS)
+    if not subject:
+        return False
+    if verb.endswith("s"):  # third person singular
+        return not verb.endswith(("ss", "us", "is")) and verb not in _NOT_S_VERBS
+    # a base form after a plural subject
+    plural = (
+        previous.islower() and previous.endswith("s") and not previous.endswith("ss")
+    )
+    return (
+        plural
+        and len(verb) > 2
+        and not verb.endswith(("ed", "ing", "ly"))
+        and _noun(verb)
+    )
+
+
 def tense_of(phrase: str, context: str) -> Tense | None:
     """
     The tense a sentence gives a date phrase it contains, or None when it gives none.
 
     >>> tense_of("Monday", "The deal is scheduled to close Monday.")
     'future'
-    >>> tense_of("Monday", "The deal closed Monday.") is None
+    >>> tense_of("Monday", "The deal closed Monday.")
+    'past'
+    >>> tense_of("Monday", "Riots broke out in the capital on Monday.") is None
     True
     """
     lowered = context.lower()
@@ -128,6 +350,11 @@ def tense_of(phrase: str, context: str) -> Tense | None:
     for m in _BOUNDARY.finditer(before.lower()):
         cut = m.end()
     before = before[cut:]
+    governor = _Governor.of(before)
+    if _reduced_relative(governor):
+        return (
+            "past"  # "the order signed Thursday": that order's date, whatever follows
+        )
     if where >= 0:
         after = lowered[where + len(phrase) : where + len(phrase) + 40]
         if _DEADLINE_AFTER.match(after):
@@ -154,7 +381,25 @@ def tense_of(phrase: str, context: str) -> Tense | None:
             last = "past" if past_head or verb == "have" else "future"
         else:
             last = "future" if m.group("future") else "past"
-    return last
+    if last is not None:
+        return last
+    if _present_tense(governor) or _until_ahead(governor):
+        return "future"  # "the envoys meet Monday", "stay until May 9"
+    return None
+
+
+def _until_ahead(g: _Governor) -> bool:
+    """
+    "until" before a date points ahead ("stay until May 9", "remains closed until May
+    9"), unless a verb in the past governs it ("rose until May 9").
+    """
+    if not g.until:
+        return False
+    if not is_past_verb(g.verb):
+        return True
+    # "remains closed", "is shut": a copula in the present makes the participle an
+    # adjective of a state that lasts until then.
+    return g.previous.lower() in _PRESENT_COPULAS
 
 
 # -- an anchor named by the sentence ----------------------------------------------------
@@ -204,3 +449,40 @@ def anchor_in(phrase: str, context: str) -> str | None:
     if _COMPARISON.search(window) and phrase.lower().endswith(("earlier", "before")):
         return "today"
     return None
+
+
+_PAST_AUX: Final = frozenset({"was", "were", "had", "did", "ago", "yesterday", "last"})
+
+
+def tells_past(sentence: str) -> bool:
+    """
+    Whether a sentence has a verb in the past tense (or "ago", "last", "yesterday").
+
+    >>> tells_past("The envoys met on Monday."), tells_past("Talks open March 3.")
+    (True, False)
+    """
+    for token in _TOKEN.findall(sentence):
+        word = token.strip(",.;:'")
+        if word.lower() in _PAST_AUX:
+            return True
+        if (
+            word.islower()
+            and word.isalpha()
+            and (
+                word in IRREGULAR_PAST
+                or (len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+            )
+        ):
+            return True  # "met", "signed", and "planned" too: the past of planning
+    return False
+
+
+def in_english(sentence: str) -> bool:
+    """
+    Whether most letters of a sentence are Latin: the English cues can be read in it.
+
+    >>> in_english("Talks open March 3."), in_english("Переговоры 3 марта.")
+    (True, False)
+    """
+    letters = [c for c in sentence if c.isalpha()]
+    return 2 * sum(c.isascii() for c in letters) > len(letters)

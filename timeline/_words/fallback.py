@@ -20,14 +20,14 @@ import datetime
 import re
 from typing import TYPE_CHECKING, Any, Final
 
-from . import _resolve_calendar as cal
-from . import _resolve_english as english
-from ._resolve_calendar import Date
-from .errors import DateResolutionError
-from .when import When
+from ..errors import DateResolutionError
+from ..when import When
+from . import english
+from . import spans as cal
+from .spans import Date
 
 if TYPE_CHECKING:
-    from ._resolve_english import Ctx
+    from .english import Ctx
 
 # Languages tried when the caller names none: auto-detection over all of dateparser's
 # ~200 locales is slow and finds dates in noise ("12 ab" is April 12 in Duala). English

@@ -8,7 +8,7 @@ from typing import Final, Literal
 
 import pendulum
 
-from .when import When
+from ..when import When
 
 Direction = Literal["past", "future", "nearest"]
 Part = Literal["early", "mid", "late"]

@@ -14,133 +14,18 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from . import _resolve_calendar as cal
-from ._resolve_calendar import Date, Direction, Unit, add_days
-from .errors import DateResolutionError, ValidationError
-from .when import When
+from ..errors import DateResolutionError, ValidationError
+from ..when import When
+from . import spans as cal
+from .spans import Date, Direction, Unit, add_days
+from .vocabulary import MONTHS, NUMBERS, ORDINALS, WEEKDAYS, alternation
 
-# -- vocabulary ------------------------------------------------------------------------
+# -- vocabulary (from `vocabulary`, the one place for month, weekday and number words) --
 
-MONTHS: Final = {
-    name: i + 1
-    for i, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        )
-    )
-    for name in names
-}
-WEEKDAYS: Final = {
-    name: i + 1
-    for i, names in enumerate(
-        (
-            ("monday", "mon"),
-            ("tuesday", "tues", "tue"),
-            ("wednesday", "wed"),
-            ("thursday", "thurs", "thu"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        )
-    )
-    for name in names
-}
-_UNITS: Final = {
-    "day": "day",
-    "week": "week",
-    "weekend": "weekend",
-    "month": "month",
-    "quarter": "quarter",
-    "year": "year",
-    "decade": "decade",
-    "century": "century",
-}
-_ONES: Final = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS: Final = [
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-]
-NUMBERS: Final = {w: i for i, w in enumerate(_ONES)} | {
-    "a": 1,
-    "an": 1,
-    "a couple of": 2,
-}
-for _t, _tw in enumerate(_TENS):
-    NUMBERS[_tw] = 20 + 10 * _t
-    for _o in range(1, 10):
-        NUMBERS[f"{_tw}-{_ONES[_o]}"] = NUMBERS[f"{_tw} {_ONES[_o]}"] = (
-            20 + 10 * _t + _o
-        )
-_ORD_ONES: Final = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-ORDINALS: Final = {w: i + 1 for i, w in enumerate(_ORD_ONES)} | {"thirtieth": 30}
-for _o in range(1, 10):
-    ORDINALS[f"twenty-{_ORD_ONES[_o - 1]}"] = ORDINALS[
-        f"twenty {_ORD_ONES[_o - 1]}"
-    ] = 20 + _o
-ORDINALS["thirty-first"] = ORDINALS["thirty first"] = 31
-
-
-def _alt(words: object) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # type: ignore[call-overload]
+_UNITS: Final = frozenset(
+    ["day", "week", "weekend", "month", "quarter", "year", "decade", "century"]
+)
+_alt: Final = alternation
 
 
 _UNIT_RE: Final = r"day|week|weekend|month|quarter|year|decade|century|fortnight"
@@ -228,77 +113,54 @@ class Ctx(NamedTuple):
 
 
 Rule = Callable[["re.Match[str]", Ctx], When | None]
-# (triggers, pattern, handler). Patterns stay strings: `re` compiles each the first
-# time a phrase gets that far and caches it, so importing costs no compilation.
-_RULES: list[tuple[frozenset[str] | None, str, Rule]] = []
+
+
+@attrs.frozen
+class RuleEntry:
+    """A registered rule: its pattern, its handler and the words that let it run."""
+
+    pattern: str
+    handler: Rule
+    triggers: frozenset[str]
+    compiled: list[re.Pattern[str]] = attrs.field(factory=list, eq=False)
+
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern (compiled on first use: importing compiles nothing)."""
+        if not self.compiled:
+            # Two threads may both compile: the list then holds two equal patterns.
+            self.compiled.append(re.compile(self.pattern))
+        return self.compiled[0]
+
+
+RULES: Final[list[RuleEntry]] = []
+"""Every rule, in the order it is tried."""
 
 # The words one of which a phrase must hold for a rule to be tried: a cheap set test
-# that spares most phrases most regular expressions. "#num": a token with a digit;
-# "#dash": a dash between words; "#poss": a possessive. Rules not listed always run.
+# that spares most phrases most regular expressions. Besides words: "#num", a token
+# with a digit; "#dash", a dash between words; "#poss", a possessive.
+_INDEX: Final[dict[str, list[int]]] = {}
 _DAY_PARTS: Final = "morning afternoon evening night noon midday"
-_TRIGGERS: Final = {
-    "_month_day_rule": " ".join(MONTHS),
-    "_day_month_rule": " ".join(MONTHS),
-    "_month_year_rule": " ".join(MONTHS),
-    "_month_rule": " ".join(MONTHS),
-    "_year_rule": "#num",
-    "_decade_rule": "#num",
-    "_year_in_words_rule": "year",
-    "_short_decade_rule": "#num",
-    "_century_rule": "century",
-    "_weekday_rule": " ".join(WEEKDAYS),
-    "_q_rule": "#num",
-    "_quarter_rule": "quarter",
-    "_first_two_quarters_rule": "quarters",
-    "_h_rule": "#num",
-    "_half_rule": "half",
-    "_season_rule": "spring summer autumn fall winter",
-    "_holiday_rule": "christmas boxing new independence halloween valentine's thanksgiving",
-    "_day_word_rule": "today tonight yesterday tomorrow",
-    "_now_rule": "now currently current present presently moment time " + _DAY_PARTS,
-    "_last_night_rule": "night overnight",
-    "_two_days_rule": "yesterday tomorrow",
-    "_recently_rule": "recently lately recent late past last",
-    "_future_rule": "soon shortly future term coming next",
-    "_this_unit_rule": "week weekend month quarter year decade century",
-    "_last_unit_rule": "week weekend month quarter year decade century",
-    "_next_unit_rule": "week weekend month quarter year decade century",
-    "_weekend_rule": "weekend",
-    "_the_unit_rule": "year month week day",
-    "_year_ago_in_quarter_rule": "year",
-    "_ago_rule": "ago now hence back",
-    "_in_n_rule": "in",
-    "_last_n_rule": "days weeks weekends months quarters years decades centuries fortnights",
-    "_earlier_this_rule": "earlier later",
-    "_year_end_rule": "year-end year's end",
-    "_same_day_rule": "day then time date",
-    "_that_unit_rule": "that same",
-    "_earlier_that_rule": "earlier later",
-    "_neighbour_rule": "following next previous preceding prior subsequent before after earlier later",
-    "_anaphoric_shift_rule": "earlier later after afterwards afterward before beforehand previously prior on that",
-    "_the_quarter_rule": "quarter",
-    "_latest_quarter_rule": "quarter period",
-    "_year_ago_quarter_rule": "quarter period",
-    "_since_rule": "since",
-    "_before_rule": "before prior until till up through by no not ahead",
-    "_after_rule": "after following from starting beginning no not",
-    "_or_later_rule": "or onwards onward and on",
-    "_range_rule": "between to until till through #dash",
-    "_around_rule": "around about circa ca c approximately roughly sometime some near close towards toward",
-    "_part_rule": "early mid late earlier later beginning start middle end days",
-    "_week_of_rule": "week",
-    "_nth_week_rule": "week",
-    "_possessive_rule": "#poss",
-}
 
 
-def rule(pattern: str) -> Callable[[Rule], Rule]:
-    """Register a handler for phrases that match `pattern` in full."""
+def rule(pattern: str, *, triggers: str) -> Callable[[Rule], Rule]:
+    """
+    Register a handler for phrases that match `pattern` in full.
+
+    `triggers` lists (space-separated) the words one of which any phrase the pattern
+    matches holds: the rule is tried only on phrases that hold one. The index is
+    filled here, at import time (under the import lock): nothing is built lazily,
+    so threads never see it half-built.
+    """
+    words = frozenset(triggers.split())
+    if not words:
+        msg = f"rule {pattern!r} declares no trigger words"
+        raise ValueError(msg)
 
     def register(fn: Rule) -> Rule:
-        words = _TRIGGERS.get(fn.__name__)
-        triggers = None if words is None else frozenset(words.split())
-        _RULES.append((triggers, pattern, fn))
+        index = len(RULES)
+        RULES.append(RuleEntry(pattern, fn, words))
+        for word in words:
+            _INDEX.setdefault(word, []).append(index)
         return fn
 
     return register
@@ -307,39 +169,27 @@ def rule(pattern: str) -> Callable[[Rule], Rule]:
 _DIGIT: Final = re.compile(r"\d")
 
 
-def _candidates(t: str) -> list[int]:
-    """The rules worth trying on `t`, in registration order."""
-    tokens = t.split()
+def tokens(t: str) -> list[str]:
+    """The words of a normalised phrase, with the "#..." marks the triggers use."""
+    found = t.split()
     if "-" in t:
-        tokens += t.replace("-", " ").split()
-        tokens.append("#dash")
+        found += t.replace("-", " ").split()
+        found.append("#dash")
     if _DIGIT.search(t):
-        tokens.append("#num")
+        found.append("#num")
     if "'s " in t:
-        tokens.append("#poss")
-    if not _INDEX:
-        _build_index()
-    found: set[int] = set(_ALWAYS)
-    for token in tokens:
+        found.append("#poss")
+    return found
+
+
+def candidates(t: str) -> list[int]:
+    """The rules worth trying on `t` (indexes into `RULES`), in registration order."""
+    found: set[int] = set()
+    for token in tokens(t):
         rules = _INDEX.get(token)
         if rules is not None:
             found.update(rules)
     return sorted(found)
-
-
-_INDEX: dict[str, list[int]] = {}
-_COMPILED: dict[int, re.Pattern[str]] = {}
-_ALWAYS: list[int] = []
-
-
-def _build_index() -> None:
-    """Map each trigger word to the rules it lets through."""
-    for i, (triggers, _, _) in enumerate(_RULES):
-        if triggers is None:
-            _ALWAYS.append(i)
-            continue
-        for word in triggers:
-            _INDEX.setdefault(word, []).append(i)
 
 
 def _found(found: When | None, ctx: Ctx) -> When:
@@ -446,6 +296,8 @@ def parse_numeric(t: str, ctx: Ctx) -> When | None:
     if m:
         year, month = int(m["y"]), int(m["m"])
         if m["d"] is None:
+            if month > max(12, year % 100):
+                return None  # "1990-95": two years, read by `_year_span_rule`
             if not 1 <= month <= 12 or year < 1:
                 msg = f"there is no month {month}"
                 raise ctx.fail(msg)
@@ -543,6 +395,7 @@ _LEADING_WORDS: Final = frozenset(
     ]
 )
 _PLAIN: Final = re.compile(r"[a-z0-9 ]+")
+_POSSESSIVES: Final = frozenset({"its", "their", "our", "his", "her", "my", "your"})
 _FISCAL: Final = re.compile(r"\bfiscal(?:[ -]year)?(?= \d{4})|\bfiscal[ -]?")
 _TRAILING_S: Final = re.compile(r"(?<=[a-z])'s?$")
 
@@ -589,6 +442,9 @@ def parse_words(t: str, ctx: Ctx) -> When | None:
         t = t[m.end() :]
     if "'" in t:
         t = _TRAILING_S.sub("", t)
+    head, _, rest = t.partition(" ")
+    if head in _POSSESSIVES and rest:
+        t = f"the {rest}"  # "its third quarter", "their fiscal year": the company's
     found = _match(t, ctx)
     if found is None:
         return None
@@ -602,15 +458,12 @@ def parse_words(t: str, ctx: Ctx) -> When | None:
 
 
 def _match(t: str, ctx: Ctx) -> When | None:
-    for index in _candidates(t):
-        pattern = _COMPILED.get(index)
-        if pattern is None:
-            pattern = _COMPILED[index] = re.compile(_RULES[index][1])
-        m = pattern.fullmatch(t)
-        fn = _RULES[index][2]
+    for index in candidates(t):
+        entry = RULES[index]
+        m = entry.regex().fullmatch(t)
         if m is not None:
             try:
-                found = fn(m, ctx)
+                found = entry.handler(m, ctx)
             except _NotANumber:
                 continue
             if found is not None:
@@ -632,28 +485,35 @@ def _inner(t: str, ctx: Ctx) -> When:
 # -- absolute dates --------------------------------------------------------------------
 
 
-@rule(rf"(?:(?P<wd>{_WD}) )?(?P<m>{_M}) (?P<d>{_ORD})(?: (?P<y>{_YEAR_SPEC}))?")
+@rule(
+    rf"(?:(?P<wd>{_WD}) )?(?P<m>{_M}) (?P<d>{_ORD})(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers=" ".join(MONTHS),
+)
 def _month_day_rule(m: re.Match[str], ctx: Ctx) -> When:
     """December 25, Dec. 25 2024, Tuesday April 25, December 25th."""
     return _month_day(ctx, MONTHS[m["m"]], _ordinal(m["d"]), m["y"], m["wd"])
 
 
 @rule(
-    rf"(?:(?P<wd>{_WD}) )?(?:the )?(?P<d>{_ORD})(?: of)? (?P<m>{_M})(?: (?P<y>{_YEAR_SPEC}))?"
+    rf"(?:(?P<wd>{_WD}) )?(?:the )?(?P<d>{_ORD})(?: of)? (?P<m>{_M})(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers=" ".join(MONTHS),
 )
 def _day_month_rule(m: re.Match[str], ctx: Ctx) -> When:
     """25 December 2024, the 25th of December."""
     return _month_day(ctx, MONTHS[m["m"]], _ordinal(m["d"]), m["y"], m["wd"])
 
 
-@rule(rf"(?P<m>{_M})(?: of)? (?P<y>{_YEAR_SPEC})")
+@rule(rf"(?P<m>{_M})(?: of)? (?P<y>{_YEAR_SPEC})", triggers=" ".join(MONTHS))
 def _month_year_rule(m: re.Match[str], ctx: Ctx) -> When:
     """January 2025, January of last year."""
     year = _year(ctx, m["y"])
     return When.month(year, MONTHS[m["m"]])
 
 
-@rule(rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?P<m>{_M})")
+@rule(
+    rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?P<m>{_M})",
+    triggers=" ".join(MONTHS),
+)
 def _month_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """December, last April, this September, next March."""
     month = MONTHS[m["m"]]
@@ -674,10 +534,19 @@ def _month_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 _PAST_SET: Final = frozenset(_PAST_WORDS.split("|"))
 
 
-@rule(r"(?:the )?(?:(?:calendar )?year )?(?P<y>\d{4})")
+@rule(
+    r"(?:the )?(?:(?:calendar )?year )?(?P<y>\d{4})"
+    r"|(?:the )?(?P<y2>\d{4}) (?:calendar year|year|period)",
+    triggers="#num",
+)
 def _year_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """2024, the year 2024."""
-    year = int(m["y"])
+    """
+    2024, the year 2024, the 2019 fiscal year, the 2019 period.
+
+    "The 2019 period" in a results report is that year's part the report compares
+    (a quarter, nine months): the year is the span that surely holds it.
+    """
+    year = int(m["y"] or m["y2"])
     if year < 1:
         raise ctx.fail("there is no year 0")
     return When.year(year)
@@ -710,14 +579,14 @@ def _year_words(words: str) -> int | None:
     return None
 
 
-@rule(r"the year (?P<w>[a-z -]+)")
+@rule(r"the year (?P<w>[a-z -]+)", triggers="year")
 def _year_in_words_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """The year two thousand, the year nineteen ninety-eight."""
     year = _year_words(m["w"])
     return None if year is None or year < 1 else When.year(year)
 
 
-@rule(r"(?:the )?(?P<y>\d{3}0)'?s")
+@rule(r"(?:the )?(?P<y>\d{3}0)'?s", triggers="#num")
 def _decade_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The 1990s."""
     year = int(m["y"])
@@ -726,7 +595,7 @@ def _decade_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When.decade(year)
 
 
-@rule(r"(?:the )?'?(?P<y>\d0)'?s")
+@rule(r"(?:the )?'?(?P<y>\d0)'?s", triggers="#num")
 def _short_decade_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The '90s: the latest such decade that starts on or before the reference."""
     ref = ctx.ref
@@ -738,7 +607,9 @@ def _short_decade_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When.decade(year)
 
 
-@rule(rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_WORD_NUM}) century")
+@rule(
+    rf"(?:the )?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{_WORD_NUM}) century", triggers="century"
+)
 def _century_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The 20th century: 1900-1999, as news and TimeML count it."""
     n = _ordinal(m["n"])
@@ -753,7 +624,10 @@ def _century_rule(m: re.Match[str], ctx: Ctx) -> When:
 # -- weekdays ---------------------------------------------------------------------------
 
 
-@rule(rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?P<wd>{_WD}){_DAYPART}")
+@rule(
+    rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?P<wd>{_WD}){_DAYPART}",
+    triggers=" ".join(WEEKDAYS),
+)
 def _weekday_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Tuesday, on Tuesday, last Friday, next Monday, Friday night."""
     wd = WEEKDAYS[m["wd"]]
@@ -787,7 +661,8 @@ def _quarter_in(ctx: Ctx, q: int, year: str | None) -> When:
 
 
 @rule(
-    r"q(?P<q>[1-4])(?: (?:of )?(?P<y>\d{4}))?|(?P<y2>\d{4}) q(?P<q2>[1-4])|(?P<q3>[1-4])q(?: (?P<y3>\d{4}))?"
+    r"q(?P<q>[1-4])(?: (?:of )?(?P<y>\d{4}))?|(?P<y2>\d{4}) q(?P<q2>[1-4])|(?P<q3>[1-4])q(?: (?P<y3>\d{4}))?",
+    triggers="#num",
 )
 def _q_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Q1 2025, 2025 Q1, 1Q 2025."""
@@ -796,7 +671,8 @@ def _q_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    rf"(?:the )?(?:(?P<y0>\d{{4}}|this year|last year|next year) )?(?P<q>{_Q_ORD})[ -]quarter(?: (?:of )?(?P<y>{_YEAR_SPEC}))?"
+    rf"(?:the )?(?:(?P<y0>\d{{4}}|this year|last year|next year) )?(?P<q>{_Q_ORD})[ -]quarter(?: (?:of )?(?P<y>{_YEAR_SPEC}))?",
+    triggers="quarter",
 )
 def _quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """The first quarter of 2025, third-quarter, the 2024 fourth quarter."""
@@ -810,7 +686,8 @@ def _quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 @rule(
     r"(?:the )?(?P<y0>\d{4} )?(?:first|1st) two quarters(?: of (?P<y>"
     + _YEAR_SPEC
-    + "))?"
+    + "))?",
+    triggers="quarters",
 )
 def _first_two_quarters_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The first two quarters of 1990: its first half."""
@@ -821,7 +698,7 @@ def _first_two_quarters_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When.half(_year(ctx, y), 1)
 
 
-@rule(r"h(?P<h>[12])(?: (?P<y>\d{4}))?|(?P<y2>\d{4}) h(?P<h2>[12])")
+@rule(r"h(?P<h>[12])(?: (?P<y>\d{4}))?|(?P<y2>\d{4}) h(?P<h2>[12])", triggers="#num")
 def _h_rule(m: re.Match[str], ctx: Ctx) -> When:
     """H1 2025."""
     h = int(m["h"] or m["h2"])
@@ -834,7 +711,10 @@ def _h_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When.half(int(y), h)
 
 
-@rule(r"(?:the )?(?P<h>first|second|1st|2nd|latter) half(?: (?:of )?(?P<rest>.+))?")
+@rule(
+    r"(?:the )?(?P<h>first|second|1st|2nd|latter) half(?: (?:of )?(?P<rest>.+))?",
+    triggers="half",
+)
 def _half_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """The first half of 2025, the second half of March, the first half."""
     h = 1 if m["h"] in ("first", "1st") else 2
@@ -851,7 +731,8 @@ def _half_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 
 
 @rule(
-    rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?:the )?(?P<s>{_SEASON})(?: (?:of )?(?P<y>{_YEAR_SPEC}))?"
+    rf"(?:(?P<rel>{_PAST_WORDS}|{_NEXT_WORDS}|this) )?(?:the )?(?P<s>{_SEASON})(?: (?:of )?(?P<y>{_YEAR_SPEC}))?",
+    triggers="spring summer autumn fall winter",
 )
 def _season_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Summer 1998, the summer of 1998, last fall, this past spring, winter."""
@@ -907,7 +788,8 @@ _HOLIDAYS: Final[dict[str, Callable[[int], Date]]] = {
 
 
 @rule(
-    rf"(?:(?P<rel>last|next|this) )?(?P<h>{_alt(_HOLIDAYS)})(?: (?P<y>{_YEAR_SPEC}))?"
+    rf"(?:(?P<rel>last|next|this) )?(?P<h>{_alt(_HOLIDAYS)})(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers="christmas boxing new independence halloween valentine's thanksgiving",
 )
 def _holiday_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Christmas, Thanksgiving Day 1999, New Year's Eve (US dates)."""
@@ -927,13 +809,39 @@ def _holiday_rule(m: re.Match[str], ctx: Ctx) -> When:
     return _found(found, ctx)
 
 
+@rule(
+    rf"(?:(?P<rel>last|next|this) )?(?:novruz|nowruz|navruz|nevruz)(?: holiday| bayrami)?(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers="novruz nowruz navruz nevruz",
+)
+def _novruz_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """
+    Novruz, Nowruz 2024: the new year at the March equinox, March 20 or 21.
+
+    The equinox falls on either day as the years go: both are given, never a guess.
+    """
+
+    def build(y: int) -> cal.Bounds:
+        return Date(y, 3, 20), Date(y, 3, 21)
+
+    if m["y"] is not None:
+        return When(*build(_year(ctx, m["y"])))
+    ref = ctx.ref
+    if m["rel"] == "this":
+        return When(*build(ref.year))
+    direction: Direction = {"last": "past", "next": "future"}.get(
+        m["rel"] or "", ctx.direction
+    )  # type: ignore[assignment]
+    return _found(cal.yearly(build, ref, direction), ctx)
+
+
 # -- relative to the reference ---------------------------------------------------------------
 
 _DAY_WORDS: Final = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 @rule(
-    rf"(?:(?:early|late|earlier|later|very early|very late) )?(?P<w>today|tonight|yesterday|tomorrow){_DAYPART}"
+    rf"(?:(?:early|late|earlier|later|very early|very late) )?(?P<w>today|tonight|yesterday|tomorrow){_DAYPART}",
+    triggers="today tonight yesterday tomorrow",
 )
 def _day_word_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Today, yesterday, late yesterday, tomorrow morning."""
@@ -942,20 +850,23 @@ def _day_word_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     r"now|right now|just now|currently|current|at present|presently|at the moment|"
-    r"(?:at )?this moment|at this time|this (?:morning|afternoon|evening)|the present"
+    r"(?:at )?this moment|at this time|this (?:morning|afternoon|evening)|the present|"
+    r"nowadays|these days|today's|in this day and age",
+    triggers="now currently current present presently moment time nowadays these today's age "
+    + _DAY_PARTS,
 )
 def _now_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """Now: the reference day."""
+    """Now, nowadays, these days: the reference day."""
     return cal.one_day(ctx.ref)
 
 
-@rule(r"last night|overnight")
+@rule(r"last night|overnight", triggers="night overnight")
 def _last_night_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Last night: the evening before the reference day."""
     return cal.one_day(add_days(ctx.ref, -1))
 
 
-@rule(r"the day (?P<w>before yesterday|after tomorrow)")
+@rule(r"the day (?P<w>before yesterday|after tomorrow)", triggers="yesterday tomorrow")
 def _two_days_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The day before yesterday, the day after tomorrow."""
     return cal.one_day(add_days(ctx.ref, -2 if m["w"].startswith("before") else 2))
@@ -963,17 +874,21 @@ def _two_days_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     r"recently|lately|recent|of late|(?:in )?recent (?:days|weeks|months|years|times)(?: and (?:days|weeks|months|years))?|"
-    r"the (?:last|past) (?:few|several) (?:days|weeks|months|years)|in the past|the past"
+    r"the (?:last|past) (?:few|several) (?:days|weeks|months|years)|in the past|the past|"
+    r"formerly|previously|earlier|historically|back then|in (?:past|earlier|previous|former) "
+    r"(?:years|decades|times)|in years past|in years gone by|in the old days",
+    triggers="recently lately recent late past last formerly previously earlier historically then years old",
 )
 def _recently_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """Recently: some time up to the reference day."""
+    """Recently, formerly, back then, in past years: some time up to the reference day."""
     return When(None, ctx.ref)
 
 
 @rule(
     r"soon|shortly|the future|in the future|future|in the near future|the near future|"
     r"(?:in |over )?the (?:short|near|long|medium) term|"
-    r"(?:in )?(?:the )?coming (?:days|weeks|months|years|quarters)|in the (?:next|coming) (?:few|several) (?:days|weeks|months|years)"
+    r"(?:in )?(?:the )?coming (?:days|weeks|months|years|quarters)|in the (?:next|coming) (?:few|several) (?:days|weeks|months|years)",
+    triggers="soon shortly future term coming next",
 )
 def _future_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Soon, in the future: some time from the reference day on."""
@@ -986,22 +901,39 @@ def _unit(word: str) -> Unit:
         word = "century"
     if word not in _UNITS:  # a fortnight has no calendar unit
         raise _NotANumber(word)
-    return _UNITS[word]  # type: ignore[return-value]
+    return word  # type: ignore[return-value]  # one of _UNITS: a `Unit`
 
 
-@rule(rf"(?:this|the current|current|the present|this current) (?P<u>{_UNIT_RE})")
+@rule(
+    rf"(?:this|the current|current|the present|this current) (?P<u>{_UNIT_RE})",
+    triggers="week weekend month quarter year decade century",
+)
 def _this_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     """This week, this month, this year, the current quarter."""
     return cal.unit_of(ctx.ref, _unit(m["u"]))
 
 
-@rule(rf"(?:last|past|the last|the past|this past) (?P<u>{_CAL_UNIT_RE})")
+@rule(
+    rf"(?:last|past|the last|the past|this past) (?P<u>{_CAL_UNIT_RE})",
+    triggers="week weekend month quarter year decade century",
+)
 def _last_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
-    """Last week, the past year, the last decade: the unit before the reference's."""
-    return cal.unit_of(ctx.ref, _unit(m["u"]), -1)
+    """
+    Last week, the past year, the last decade: the unit before the reference's.
+
+    Written on a Sunday, "last week" is the week that ends that day: news (and the
+    calendars that start weeks on Sunday) counts Monday to Saturday as the week past.
+    """
+    unit = _unit(m["u"])
+    if unit == "week" and ctx.ref.isoweekday() == 7:
+        return cal.unit_of(ctx.ref, "week")
+    return cal.unit_of(ctx.ref, unit, -1)
 
 
-@rule(rf"(?:next|the coming|coming|this coming) (?P<u>{_CAL_UNIT_RE})")
+@rule(
+    rf"(?:next|the coming|coming|this coming) (?P<u>{_CAL_UNIT_RE})",
+    triggers="week weekend month quarter year decade century",
+)
 def _next_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Next week, next year, the coming month."""
     unit = _unit(m["u"])
@@ -1011,7 +943,7 @@ def _next_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     return cal.unit_of(ctx.ref, unit, 1)
 
 
-@rule(r"(?:the )?weekend")
+@rule(r"(?:the )?weekend", triggers="weekend")
 def _weekend_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The weekend: the latest one under prefer past, the next one under future."""
     ref = ctx.ref
@@ -1024,7 +956,10 @@ def _weekend_rule(m: re.Match[str], ctx: Ctx) -> When:
     return cal.weekend_of(add_days(ref, -7))
 
 
-@rule(r"the (?:full |whole |entire )?(?P<u>year|month|week|day)")
+@rule(
+    r"the (?:full |whole |entire )?(?P<u>year|month|week|day)",
+    triggers="year month week day",
+)
 def _the_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The year (as in "the end of the year"), the day ("later in the day"): the anchor's, else the reference's."""
     unit = _unit(m["u"])
@@ -1078,7 +1013,7 @@ def _quarter_in_context(ctx: Ctx) -> When | None:
     return cal.unit_of(ctx.ref, "quarter", -1)
 
 
-@rule(r"(?:a|one) year (?P<dir>ago|earlier|before)")
+@rule(r"(?:a|one) year (?P<dir>ago|earlier|before)", triggers="year")
 def _year_ago_in_quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """A year ago, in a sentence about a quarter: that quarter a year before."""
     if ctx.anchor is not None:
@@ -1088,7 +1023,8 @@ def _year_ago_in_quarter_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 
 
 @rule(
-    rf"(?:(?P<approx>{_APPROX}) )?(?P<n>{_NUM}) (?P<u>{_UNIT_RE})s? (?P<dir>ago|from now|hence|back|before now|earlier than now)"
+    rf"(?:(?P<approx>{_APPROX}) )?(?P<n>{_NUM}) (?P<u>{_UNIT_RE})s? (?P<dir>ago|from now|hence|back|before now|earlier than now)",
+    triggers="ago now hence back",
 )
 def _ago_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Two days ago, a year ago (that day), two years ago (that year), six weeks ago (that ISO week)."""
@@ -1108,7 +1044,7 @@ def _ago_rule(m: re.Match[str], ctx: Ctx) -> When:
     return found
 
 
-@rule(rf"in (?P<n>{_NUM}) (?P<u>{_UNIT_RE})s?(?:' time)?")
+@rule(rf"in (?P<n>{_NUM}) (?P<u>{_UNIT_RE})s?(?:' time)?", triggers="in")
 def _in_n_rule(m: re.Match[str], ctx: Ctx) -> When:
     """In two days, in three weeks: a time counted forward from the reference."""
     n = _num(m["n"])
@@ -1120,7 +1056,8 @@ def _in_n_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    rf"(?:the |over the |in the |during the )?(?P<rel>past|last|previous|next|coming) (?P<n>{_NUM}) (?P<u>{_UNIT_RE})s"
+    rf"(?:the |over the |in the |during the )?(?P<rel>past|last|previous|next|coming) (?P<n>{_NUM}) (?P<u>{_UNIT_RE})s",
+    triggers="days weeks weekends months quarters years decades centuries fortnights",
 )
 def _last_n_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The past two years, the next three months: up to or from the reference day."""
@@ -1133,7 +1070,8 @@ def _last_n_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    r"(?P<rel>earlier|later) (?:this|in the|this current) (?P<u>week|month|year|quarter|decade)"
+    r"(?P<rel>earlier|later) (?:this|in the|this current) (?P<u>week|month|year|quarter|decade)",
+    triggers="earlier later",
 )
 def _earlier_this_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Earlier this month: from the month's first day to the reference; later: the rest."""
@@ -1144,7 +1082,7 @@ def _earlier_this_rule(m: re.Match[str], ctx: Ctx) -> When:
     return When(ref, unit.latest)
 
 
-@rule(r"(?:the )?year[- ]end|(?:the )?year's end")
+@rule(r"(?:the )?year[- ]end|(?:the )?year's end", triggers="year-end year's end")
 def _year_end_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Year-end: December 31 of the reference's year, as financial news uses it."""
     return cal.one_day(Date(ctx.ref.year, 12, 31))
@@ -1155,20 +1093,27 @@ def _year_end_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     r"(?:on |at )?(?:the same day|that (?:same |very )?day|(?:earlier|later) that day|the same date|"
-    r"then|at that time|at the time|that time|the day itself|that date)"
+    r"then|at that time|at the time|that time|the day itself|that date)",
+    triggers="day then time date",
 )
 def _same_day_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The same day, that day, then: the anchor itself."""
     return ctx.anc_any
 
 
-@rule(r"(?:that|the same|that same) (?P<u>week|weekend|month|quarter|year|decade)")
+@rule(
+    r"(?:that|the same|that same) (?P<u>week|weekend|month|quarter|year|decade)",
+    triggers="that same",
+)
 def _that_unit_rule(m: re.Match[str], ctx: Ctx) -> When:
     """That week, the same month: the unit holding the anchor."""
     return cal.unit_span(ctx.anc, _unit(m["u"]))
 
 
-@rule(r"(?P<rel>earlier|later) (?:that|in the|the same) (?P<u>week|month|year|quarter)")
+@rule(
+    r"(?P<rel>earlier|later) (?:that|in the|the same) (?P<u>week|month|year|quarter)",
+    triggers="earlier later",
+)
 def _earlier_that_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Later that month: after the anchor, within its month; earlier that week: before it."""
     anchor = ctx.anc
@@ -1198,7 +1143,8 @@ def _earlier_that_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     rf"(?:the )?(?P<rel>following|next|previous|preceding|prior|subsequent) (?P<u>{_UNIT_RE})"
-    rf"|the (?P<u2>{_UNIT_RE}) (?P<rel2>before|after|earlier|later|prior)"
+    rf"|the (?P<u2>{_UNIT_RE}) (?P<rel2>before|after|earlier|later|prior)",
+    triggers="following next previous preceding prior subsequent before after earlier later",
 )
 def _neighbour_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The following day, the day before, the next week, the month after: next to the anchor."""
@@ -1212,7 +1158,8 @@ def _neighbour_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     rf"(?:(?P<approx>{_APPROX}) )?(?P<n>{_NUM}) (?P<u>{_UNIT_RE})s? "
-    r"(?P<dir>earlier|later|after|afterwards?|before|beforehand|previously|prior|on|before that|after that|later on)"
+    r"(?P<dir>earlier|later|after|afterwards?|before|beforehand|previously|prior|on|before that|after that|later on)",
+    triggers="earlier later after afterwards afterward before beforehand previously prior on that",
 )
 def _anaphoric_shift_rule(m: re.Match[str], ctx: Ctx) -> When:
     """A day earlier, two days later, a week after, three weeks earlier: the anchor moved."""
@@ -1231,7 +1178,7 @@ def _anaphoric_shift_rule(m: re.Match[str], ctx: Ctx) -> When:
     return found
 
 
-@rule(r"(?:the |that )?quarter")
+@rule(r"(?:the |that )?quarter", triggers="quarter")
 def _the_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
     """
     The quarter: the quarter the anchor falls in.
@@ -1246,7 +1193,8 @@ def _the_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    r"(?:the )?(?:latest|most recent|recent|just-ended|just ended|reported) (?:quarter|period)"
+    r"(?:the )?(?:latest|most recent|recent|just-ended|just ended|reported) (?:quarter|period)",
+    triggers="quarter period",
 )
 def _latest_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The latest quarter (or reporting period): the last quarter to end before the reference."""
@@ -1255,7 +1203,8 @@ def _latest_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 @rule(
     rf"(?:the )?(?:comparable |same )?(?:year-ago|year-earlier|year ago|year earlier|prior-year|prior year|year-before)"
-    rf"(?: (?P<q>{_Q_ORD}))?[ -](?:quarter|period)|(?:the )?quarter a year (?:ago|earlier|before)"
+    rf"(?: (?P<q>{_Q_ORD}))?[ -](?:quarter|period)|(?:the )?quarter a year (?:ago|earlier|before)",
+    triggers="quarter period",
 )
 def _year_ago_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The year-ago quarter: the anchor's quarter (else the latest quarter) a year before."""
@@ -1271,7 +1220,7 @@ def _year_ago_quarter_rule(m: re.Match[str], ctx: Ctx) -> When:
 # -- modifiers: open spans, ranges, approximation, parts ------------------------------------
 
 
-@rule(r"since (?P<x>.+)")
+@rule(r"since (?P<x>.+)", triggers="since")
 def _since_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Since 2022: from 2022-01-01 to the reference day."""
     inner = _inner(m["x"], ctx)
@@ -1284,7 +1233,8 @@ def _since_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    r"(?P<w>before|prior to|until|till|up to|up until|through|by|no later than|not later than|ahead of) (?P<x>.+)"
+    r"(?P<w>before|prior to|until|till|up to|up until|through|by|no later than|not later than|ahead of) (?P<x>.+)",
+    triggers="before prior until till up through by no not ahead",
 )
 def _before_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Before March 2025 (open start, to February 28); by March 2025 (to March 31)."""
@@ -1307,7 +1257,8 @@ def _before_rule(m: re.Match[str], ctx: Ctx) -> When:
 
 
 @rule(
-    r"(?P<w>after|following|from|starting|starting in|starting on|beginning|beginning in|no earlier than|not before|not earlier than) (?P<x>.+)"
+    r"(?P<w>after|following|from|starting|starting in|starting on|beginning|beginning in|no earlier than|not before|not earlier than) (?P<x>.+)",
+    triggers="after following from starting beginning no not",
 )
 def _after_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """After March 2025 (from April 1, open end); from 2022 on."""
@@ -1333,7 +1284,8 @@ def _after_rule(m: re.Match[str], ctx: Ctx) -> When | None:
 
 
 @rule(
-    r"(?P<x>.+?) (?P<w>or later|or after|or afterwards|or beyond|onwards|onward|and later|and after|on|or earlier|or before|and earlier)"
+    r"(?P<x>.+?) (?P<w>or later|or after|or afterwards|or beyond|and beyond|onwards|onward|and later|and after|on|or earlier|or before|and earlier)",
+    triggers="or onwards onward and on",
 )
 def _or_later_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """1994 or later; 2020 onwards; 1990 or earlier."""
@@ -1350,20 +1302,108 @@ def _or_later_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     )
 
 
-_YEAR_AT_END: Final = re.compile(r" (\d{4})$")
+@rule(r"(?P<w>post|pre)-? ?(?P<x>\d{4}s?)", triggers="post pre")
+def _post_pre_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """Post-1945 (from 1946 on), pre-2000 (up to 1999): a year as an open span."""
+    inner = _inner(m["x"], ctx)
+    if m["w"] == "post":
+        assert inner.latest is not None
+        return When(add_days(inner.latest, 1), None)
+    assert inner.earliest is not None
+    return When(None, add_days(inner.earliest, -1))
 
 
 @rule(
-    r"(?:between (?P<a>.+?) and (?P<b>.+)|(?:from )?(?P<c>.+?) (?:to|until|till|through|-) (?P<d>.+))"
+    r"(?:the )?(?:year-earlier|year-ago|year earlier|year ago)",
+    triggers="year-earlier year-ago year",
 )
-def _range_rule(m: re.Match[str], ctx: Ctx) -> When | None:
-    """Between March and May 2025; from 2021 to 2024; January 27 to February 2."""
-    first, last = (m["a"], m["b"]) if m["a"] is not None else (m["c"], m["d"])
-    year = _YEAR_AT_END.search(last)
-    if year is not None and _YEAR_AT_END.search(first) is None and not first.isdigit():
-        first = f"{first} {year.group(1)}"
-    start = _inner(first, ctx)
-    end = _inner(last, ctx)
+def _year_ago_adjective_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """Year-earlier, year-ago (an adjective alone): as "a year ago"."""
+    return parse_words("a year ago", ctx)
+
+
+@rule(
+    r"(?P<w>(?:two thousand|nineteen|eighteen|twenty)(?: and)?(?: [a-z]+(?:-[a-z]+)?)?)",
+    triggers="thousand nineteen eighteen twenty",
+)
+def _spelled_year_rule(m: re.Match[str], ctx: Ctx) -> When | None:
+    """Two thousand and three, nineteen ninety-eight: a year read out (transcripts)."""
+    year = _year_words(m["w"])
+    return None if year is None or year < 1000 else When.year(year)
+
+
+_CLOCK_WORDS: Final = r"(?:\d{1,2}(?::\d{2})? ?(?:am|pm)|noon|midnight)(?: (?:gmt|utc|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt|bst))?"
+
+
+@rule(
+    rf"{_CLOCK_WORDS}(?: on)? (?P<x>.+)|(?P<x2>.+?)(?: at)? {_CLOCK_WORDS}",
+    triggers="am pm noon midnight #num",
+)
+def _clock_rule(m: re.Match[str], ctx: Ctx) -> When:
+    """10 a.m. Wednesday, Friday at 6 p.m. GMT: the day (a `When` is a span of days)."""
+    day = _inner(m["x"] or m["x2"], ctx)
+    if day.earliest is None or day.earliest != day.latest:
+        raise ctx.fail("a time of day needs a day")
+    return day
+
+
+_YEAR_AT_END: Final = re.compile(r" (\d{4})$")
+_ORDINAL_DAY: Final = rf"\d{{1,2}}(?:st|nd|rd|th)?|{_alt(ORDINALS)}"
+# A calendar date that names no year: its year comes from the other end of a range.
+_YEARLESS: Final = (
+    rf"(?:(?:{_WD}) )?(?:(?:{_M}) (?:{_ORDINAL_DAY})|(?:the )?(?:{_ORDINAL_DAY})(?: of)? (?:{_M}))"
+    rf"|(?:{_M})|(?:{_WD})"
+)
+
+
+def _yearless(phrase: str) -> bool:
+    """Whether a phrase is a calendar date that names no year (compiled on first use)."""
+    return re.fullmatch(_YEARLESS, phrase) is not None
+
+
+_SUFFIX: Final = r"(?:st|nd|rd|th)?"
+_DAY_TO: Final = r"(?P<to>-| - | to | through | until | till | and )"
+
+Ends = Callable[["re.Match[str]", Ctx], tuple[When, When] | None]
+RANGE_ENDS: Final[dict[Rule, Ends]] = {}
+"""The range rules, each with the function that gives its two ends."""
+
+
+def range_rule(pattern: str, *, triggers: str) -> Callable[[Ends], Ends]:
+    """
+    Register a rule for a range: *ends* gives its first and last `When`.
+
+    The rule resolves to the span from the first's start to the last's end; the ends
+    themselves stay available to `range_ends` (an event's `when` and `ends`).
+    """
+
+    def register(ends: Ends) -> Ends:
+        def handler(m: re.Match[str], ctx: Ctx) -> When | None:
+            found = ends(m, ctx)
+            return None if found is None else _span(*found, ctx)
+
+        handler.__name__ = ends.__name__
+        handler.__doc__ = ends.__doc__
+        rule(pattern, triggers=triggers)(handler)
+        RANGE_ENDS[handler] = ends
+        return ends
+
+    return register
+
+
+def range_ends(text: str, ctx: Ctx) -> tuple[When, When] | None:
+    """The first and last `When` of a range phrase ("March 3-5"), else None."""
+    t = normalise(text)
+    for index in candidates(t):
+        entry = RULES[index]
+        ends = RANGE_ENDS.get(entry.handler)
+        m = None if ends is None else entry.regex().fullmatch(t)
+        if ends is not None and m is not None:
+            return ends(m, ctx)
+    return None
+
+
+def _span(start: When, end: When, ctx: Ctx) -> When:
     if start.earliest is None or end.latest is None or start.earliest > end.latest:
         raise ctx.fail("the range ends before it starts")
     return When(
@@ -1374,8 +1414,104 @@ def _range_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     )
 
 
+def _days_of_month(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
+    if m["to"] == " and " and not m.group().startswith("between "):
+        return None  # "on March 3 and 5": two days, not a range
+    month, first, last = MONTHS[m["m"]], _ordinal(m["d1"]), _ordinal(m["d2"])
+    if last < first:
+        raise ctx.fail("the range ends before it starts")
+    if m["y"] is not None:
+        start = _month_day(ctx, month, first, m["y"], m["wd"])
+        assert start.earliest is not None
+        return start, _day(ctx, start.earliest.year, month, last)
+    wd = None if m["wd"] is None else WEEKDAYS[m["wd"]]
+
+    def build(y: int) -> cal.Bounds | None:
+        # A year in which both days exist ("February 26-29" needs a leap year).
+        try:
+            a, b = Date(y, month, first), Date(y, month, last)
+        except ValueError:
+            return None
+        return None if wd is not None and a.isoweekday() != wd else (a, b)
+
+    found = cal.yearly(build, ctx.ref, ctx.direction if wd is None else "nearest")
+    if found is None or found.earliest is None or found.latest is None:
+        msg = f"there are no days {first}-{last} in month {month}"
+        raise ctx.fail(msg)
+    return cal.one_day(found.earliest), cal.one_day(found.latest)
+
+
+@range_rule(
+    rf"(?:(?:between|from) )?(?:(?P<wd>{_WD}) )?(?P<m>{_M}) (?P<d1>\d{{1,2}}){_SUFFIX}"
+    rf"{_DAY_TO}(?P<d2>\d{{1,2}}){_SUFFIX}(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers=" ".join(MONTHS),
+)
+def _month_days_rule(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
+    """January 25-26, Dec. 24-25, November 9-10, 1989, between March 3 and 5."""
+    return _days_of_month(m, ctx)
+
+
+@range_rule(
+    rf"(?:(?:between|from) )?(?:(?P<wd>{_WD}) )?(?:the )?(?P<d1>\d{{1,2}}){_SUFFIX}{_DAY_TO}"
+    rf"(?:the )?(?P<d2>\d{{1,2}}){_SUFFIX}(?: of)? (?P<m>{_M})(?: (?P<y>{_YEAR_SPEC}))?",
+    triggers=" ".join(MONTHS),
+)
+def _days_month_rule(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
+    """25-26 January, 9-10 November 1989, from 3 to 5 March."""
+    return _days_of_month(m, ctx)
+
+
+@range_rule(r"(?P<a>\d{4})-(?P<b>\d{4}|\d{2})", triggers="#num")
+def _year_span_rule(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
+    """1990-1995, 2024-25: from the first year to the second ("2011-12" is a month)."""
+    first = int(m["a"])
+    last = int(m["b"]) if len(m["b"]) == 4 else first // 100 * 100 + int(m["b"])
+    if first < 1 or last <= first:
+        raise ctx.fail("the range ends before it starts")
+    return When.year(first), When.year(last)
+
+
+@range_rule(
+    r"between (?P<a>.+?) and (?P<b>.+)"
+    r"|(?:from )?(?P<c>.+?) (?:to|until|till|through|-) (?P<d>.+)"
+    rf"|(?:from )?(?P<e>(?:{_M}) \d{{1,2}}{_SUFFIX})-(?P<f>(?:{_M}) .+)",
+    triggers="between to until till through #dash",
+)
+def _range_rule(m: re.Match[str], ctx: Ctx) -> tuple[When, When] | None:
+    """Between March and May 2025; from 2021 to 2024; January 30-February 2."""
+    first, last = next(
+        (m[a], m[b]) for a, b in (("a", "b"), ("c", "d"), ("e", "f")) if m[a]
+    )
+    return _ends(first, last, ctx)
+
+
+def _ends(first: str, last: str, ctx: Ctx) -> tuple[When, When]:
+    """
+    The two ends of a range, a year-less end placed next to the other end.
+
+    "December 30 to January 2, 2025": the start is the last December 30 on or before
+    the end; "from March 3 to May 5": the end is the first May 5 on or after the
+    start, which the sentence's tense or `prefer` placed.
+    """
+    if _yearless(first) and _YEAR_AT_END.search(last):
+        end = _inner(last, ctx)
+        if end.latest is not None:
+            return _inner(
+                first, ctx._replace(reference=end.latest, direction="past")
+            ), end
+    year = _YEAR_AT_END.search(last)
+    if year is not None and _YEAR_AT_END.search(first) is None and not first.isdigit():
+        first = f"{first} {year.group(1)}"
+    start = _inner(first, ctx)
+    if _yearless(last) and start.earliest is not None:
+        later = ctx._replace(reference=start.earliest, direction="future")
+        return start, _inner(last, later)
+    return start, _inner(last, ctx)
+
+
 @rule(
-    r"(?:around|about|circa|ca|c|approximately|roughly|some time around|sometime around|sometime|some time|near|close to|towards|toward) (?P<x>.+)"
+    r"(?:around|about|circa|ca|c|approximately|roughly|some time around|sometime around|sometime|some time|near|close to|towards|toward) (?P<x>.+)",
+    triggers="around about circa ca c approximately roughly sometime some near close towards toward",
 )
 def _around_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Around November 1, circa 1990: the date, marked approximate."""
@@ -1407,7 +1543,10 @@ _PARTS: Final = {
 }
 
 
-@rule(rf"(?P<p>{_alt(_PARTS)}) (?P<x>.+)")
+@rule(
+    rf"(?P<p>{_alt(_PARTS)}) (?P<x>.+)",
+    triggers="early mid late earlier later beginning start middle end days",
+)
 def _part_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Early January 2025 (days 1-10), mid-2024 (May-August), late last week (Friday-Sunday)."""
     inner = _inner(m["x"], ctx)
@@ -1416,7 +1555,7 @@ def _part_rule(m: re.Match[str], ctx: Ctx) -> When:
     return cal.part_of(inner, _PARTS[m["p"]])  # type: ignore[arg-type]
 
 
-@rule(r"(?:the )?week of (?P<x>.+)")
+@rule(r"(?:the )?week of (?P<x>.+)", triggers="week")
 def _week_of_rule(m: re.Match[str], ctx: Ctx) -> When:
     """The week of January 27: the ISO week holding that day."""
     inner = _inner(m["x"], ctx)
@@ -1428,7 +1567,8 @@ def _week_of_rule(m: re.Match[str], ctx: Ctx) -> When:
 @rule(
     r"(?:the )?(?P<n>\d{1,2}|"
     + _WORD_NUM
-    + r") week of (?P<y>\d{4})|week (?P<n2>\d{1,2})(?: of)? (?P<y2>\d{4})"
+    + r") week of (?P<y>\d{4})|week (?P<n2>\d{1,2})(?: of)? (?P<y2>\d{4})",
+    triggers="week",
 )
 def _nth_week_rule(m: re.Match[str], ctx: Ctx) -> When:
     """Week 5 of 2025: an ISO week."""
@@ -1444,7 +1584,7 @@ def _nth_week_rule(m: re.Match[str], ctx: Ctx) -> When:
 _POSSESSIVE: Final = rf"(?P<y>{_YEAR_SPEC})'s (?P<x>.+)"
 
 
-@rule(_POSSESSIVE)
+@rule(_POSSESSIVE, triggers="#poss")
 def _possessive_rule(m: re.Match[str], ctx: Ctx) -> When | None:
     """This year's third quarter, 2024's first half: the part named, of that year."""
     return parse_words(f"{m['x']} of {m['y']}", ctx)
