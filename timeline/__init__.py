@@ -23,7 +23,7 @@ from .errors import (
 )
 from .event import Event, Source
 from .extract import Mention, extract
-from .link import Link, Relation
+from .link import Link, Point, Relation
 from .resolve import resolve
 from .when import Granularity, When
 
@@ -41,6 +41,7 @@ __all__ = [
     "Granularity",
     "Link",
     "Mention",
+    "Point",
     "Relation",
     "Source",
     "Timeline",

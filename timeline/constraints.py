@@ -46,7 +46,7 @@ from .errors import (
     ValidationError,
 )
 from .event import Event
-from .link import Link, Relation
+from .link import Link, Point, Relation
 from .when import When
 
 __all__ = ["FAR", "MAX_DAY", "MIN_DAY", "Network", "describe_link", "link_edges"]
@@ -245,6 +245,8 @@ class Network:
     def _build(self) -> None:
         n, links = len(self.events), self.links
         index = self.index
+        for link in links:
+            _start_points_only(link)
         try:
             columns = _bulk.link_columns(links, index)
         except TypeError:
@@ -549,6 +551,7 @@ class Network:
             CausalCycleError: the link closes a causal cycle.
             ChronologyConflict: the link contradicts the dates and other links.
         """
+        _start_points_only(link)
         s, t = self.node(link.source), self.node(link.target)
         if link.relation.is_causal:
             path = self._causal_path(t, s)
@@ -815,6 +818,13 @@ def describe_link(link: Link, source: Event, target: Event) -> str:
     if lo and not (link.relation is Relation.BEFORE and lo == 1):
         return f"{text} (at least {_days(lo)} earlier)"
     return text
+
+
+def _start_points_only(link: object) -> None:
+    """Refuse a link on an end day: this engine has one variable per event."""
+    if isinstance(link, Link) and link.points != (Point.START, Point.START):
+        msg = "this engine relates start days only; end points need the interval engine"
+        raise ValidationError("link", link, msg)
 
 
 def _conflict_size(conflict: ChronologyConflict) -> tuple[int, int, str]:

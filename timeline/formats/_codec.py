@@ -24,7 +24,7 @@ from cattrs.errors import (
 
 from ..errors import DateResolutionError, FormatError, TimelineError, ValidationError
 from ..event import Event, Source
-from ..link import Link, Relation
+from ..link import Link, Point, Relation
 from ..when import When
 
 __all__ = [
@@ -173,6 +173,17 @@ def _relation(value: object, _: object) -> Relation:
         raise Problem(msg) from None
 
 
+def _point(value: object, _: object) -> Point:
+    if not isinstance(value, str):
+        msg = f"expected a point ('start' or 'end'), got {type_name(value)}"
+        raise Problem(msg)
+    try:
+        return Point(value)
+    except ValueError:
+        msg = f"unknown point {value!r} (expected 'start' or 'end')"
+        raise Problem(msg) from None
+
+
 def _strict_list(value: object, _: object) -> None:
     if not isinstance(value, list | tuple):
         msg = f"expected a list, got {type_name(value)}"
@@ -223,6 +234,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(When, when_to_data)
     conv.register_unstructure_hook(pendulum.Date, date_to_data)
     conv.register_unstructure_hook(Relation, lambda r: r.value)
+    conv.register_structure_hook(Point, _point)
+    conv.register_unstructure_hook(Point, lambda p: p.value)
     conv.register_unstructure_hook_func(_is_frozenset, sorted)
     conv.register_structure_hook(Source, _objects_only(conv.get_structure_hook(Source)))
     # A bare string is iterable: refuse it where a list belongs instead of
@@ -259,6 +272,10 @@ def link_to_data(link: Link) -> dict[str, Any]:
     'prompted'
     """
     data: dict[str, Any] = _CONVERTER.unstructure(link)
+    # Start points are the default: a link that uses none other reads as version 1 did.
+    for name in ("source_point", "target_point"):
+        if data[name] == Point.START.value:
+            del data[name]
     return data
 
 
