@@ -15,6 +15,7 @@ from hypothesis.stateful import (
     rule,
 )
 
+from timeline import allen
 from timeline._engine import arrays as _bulk
 from timeline.errors import (
     CausalCycleError,
@@ -27,7 +28,7 @@ from timeline.link import Link, Point, Relation
 from timeline.timeline import Timeline
 from timeline.when import When
 
-from ._strategies import DAY0, IDS, Oracle, batches, links, whens
+from ._strategies import DAY0, IDS, Oracle, batches, events, links, whens
 
 
 def _build(evs: list[Event], lks: list[Link]) -> Timeline | None:
@@ -225,7 +226,7 @@ def _snapshot(t: Timeline):
     return (
         tuple(t.chronology()),
         t.links,
-        tuple(t.bounds(e.id) for e in t.chronology()),
+        tuple(t.span(e.id) for e in t.chronology()),
         t.reference,
         t.name,
     )
@@ -252,6 +253,11 @@ class TimelineMachine(RuleBasedStateMachine):
         self._attempt(lambda: self.t.add(f"Event {id}", when, id=id))
         return id
 
+    @rule(target=ids, event=st.sampled_from(IDS).flatmap(events))
+    def add_lasting(self, event):
+        self._attempt(lambda: self.t.add_event(event))
+        return event.id
+
     @rule(link=links(IDS))
     def link(self, link):
         self._attempt(
@@ -261,8 +267,18 @@ class TimelineMachine(RuleBasedStateMachine):
                 link.relation,
                 min_days=link.min_days,
                 max_days=link.max_days,
+                source_point=link.source_point,
+                target_point=link.target_point,
             )
         )
+
+    @rule(a=ids, b=ids, relation=st.sampled_from(list(allen.AllenRelation)))
+    def relate(self, a, b, relation):
+        self._attempt(lambda: self.t.relate(a, b, relation))
+
+    @rule(a=ids, b=ids, point=st.sampled_from(list(Point)))
+    def unlink_by_point(self, a, b, point):
+        self._attempt(lambda: self.t.unlink(a, b, source_point=point))
 
     @rule(id=ids, when=whens())
     def refine(self, id, when):
