@@ -392,3 +392,18 @@ class TestAddEnds:
 
         assert e.ends == When.day(2025, 4, 17)
         assert t.end_bounds(e.id) == When.day(2025, 4, 17)
+
+
+class TestCopies:
+    def test_copy_and_pickle(self):
+        """A timeline copies and pickles (each copy gets a lock of its own)."""
+        import copy
+        import pickle
+
+        t = summit_and_note()
+        t.link("summit", "note", "before", source_point="end", min_days=0)
+
+        for other in (copy.deepcopy(t), copy.copy(t), pickle.loads(pickle.dumps(t))):
+            assert other == t
+            other.add("Later", "2025-04-01", id="later")
+            assert "later" in other

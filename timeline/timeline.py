@@ -250,6 +250,26 @@ class Timeline:
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
+    def __getstate__(self) -> dict[str, Any]:
+        with self._lock:
+            state = dict(self.__dict__)
+        del state["_lock"]  # a lock cannot be copied or pickled: each copy has its own
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.RLock()
+
+    def __copy__(self) -> Timeline:
+        """An independent timeline with the same events and links (events are frozen)."""
+        with self._lock:
+            return Timeline(
+                self._net.events(),
+                self._net.links(),
+                reference=self.reference,
+                name=self.name,
+            )
+
     def __repr__(self) -> str:
         name = "" if self.name is None else f" {self.name!r}"
         return f"<Timeline{name}: {len(self)} events, {self._net.link_count()} links>"
