@@ -407,3 +407,25 @@ class TestCopies:
             assert other == t
             other.add("Later", "2025-04-01", id="later")
             assert "later" in other
+
+    def test_opposite_merges_and_comparisons_do_not_deadlock(self):
+        """a.merge(b) with b.merge(a), and a == b with b == a, in two threads."""
+        a = Timeline([Event("x", "X", "2025-01-01")])
+        b = Timeline([Event("y", "Y", "2025-01-02")])
+
+        def work(first: Timeline, second: Timeline) -> None:
+            for _ in range(200):
+                first.merge(second)
+                _ = first == second
+
+        threads = [
+            threading.Thread(target=work, args=(a, b)),
+            threading.Thread(target=work, args=(b, a)),
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+
+        assert not any(thread.is_alive() for thread in threads)
+        assert a == b

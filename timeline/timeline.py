@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import collections
 import datetime
 import functools
 import importlib
@@ -232,21 +233,22 @@ class Timeline:
     def __iter__(self) -> Iterator[Event]:
         return iter(self.chronology())
 
-    @_locked
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Timeline):
             return NotImplemented
         if other is self:
             return True
-        with other._lock:
-            return (
-                self.reference == other.reference
-                and self.name == other.name
-                and len(self._net) == len(other._net)
-                and self._net.link_count() == other._net.link_count()
-                and all(e == other._net.get(e.id) for e in self._net.events())
-                and set(self._net.links()) == set(other._net.links())
-            )
+        # One lock at a time: comparing a == b and b == a at once cannot deadlock.
+        return self._state() == other._state()
+
+    @_locked
+    def _state(self) -> tuple[object, ...]:
+        return (
+            self.reference,
+            self.name,
+            {e.id: e for e in self._net.events()},
+            collections.Counter(self._net.links()),
+        )
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
@@ -807,7 +809,6 @@ class Timeline:
             )
         return event
 
-    @_locked
     def merge(self, other: Timeline) -> None:
         """
         Add another timeline's events and links to this one.
@@ -826,8 +827,21 @@ class Timeline:
             raise ValidationError("other", other, msg)
         if other is self:
             return
+        # Read the other timeline under its lock, then change this one under its own:
+        # never both locks at once, so two merges in opposite directions cannot deadlock.
         with other._lock:
             theirs, their_links = other._net.events(), other._net.links()
+            their_reference, their_name = other.reference, other.name
+        with self._lock:
+            self._merge(theirs, their_links, their_reference, their_name)
+
+    def _merge(
+        self,
+        theirs: list[Event],
+        their_links: list[Link],
+        their_reference: pendulum.Date | None,
+        their_name: str | None,
+    ) -> None:
         new_events = []
         for event in theirs:
             mine = self._net.get(event.id)
@@ -843,9 +857,9 @@ class Timeline:
             for link in new_links:
                 net.add_link(link)
         if self.reference is None:
-            self.reference = other.reference
+            self.reference = their_reference
         if self.name is None:
-            self.name = other.name
+            self.name = their_name
 
     # -- checking a batch ----------------------------------------------------------
 
