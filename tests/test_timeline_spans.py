@@ -320,6 +320,24 @@ class TestHardening:
         with pytest.raises(ChronologyConflict, match="9999-12-31"):
             t.refine("a", "2025-01-01")
 
+    def test_chain_longer_than_the_calendar(self):
+        """Gaps that together outlast the calendar conflict even between undated
+        events, whether linked one at a time or built at once."""
+        events = [Event("a", "A"), Event("b", "B"), Event("c", "C")]
+        first = Link("a", "b", "before", min_days=3_000_000)
+        second = Link("b", "c", "before", min_days=700_000)
+        t = Timeline(events, [first])
+
+        with pytest.raises(ChronologyConflict, match="after 9999-12-31") as info:
+            t.link("b", "c", "before", min_days=700_000)
+
+        assert set(info.value.links) == {first, second}
+        assert t.links == (first,)
+        with pytest.raises(ChronologyConflict, match="after 9999-12-31"):
+            Timeline(events, [first, second])
+        fits = Link("b", "c", "before", min_days=3652058 - 3_000_000)
+        assert len(Timeline(events, [first, fits]).links) == 2
+
     @pytest.mark.parametrize(
         ("call", "field"),
         [

@@ -86,9 +86,26 @@ def link_edges(link: Link) -> list[tuple[bool, int]]:
     return edges
 
 
+# An open side is FAR beyond the calendar; a chain of gaps from it is counted from
+# there. Such a chain longer than the whole calendar leaves a bound between these
+# (still open-looking, yet no calendar day can be that far from the open side).
+_SPAN: Final = MAX_DAY - MIN_DAY
+_LONG_FROM_OPEN_LO: Final = -FAR + _SPAN
+_LONG_FROM_OPEN_HI: Final = FAR - _SPAN
+
+
 def _clash(lo: int, hi: int) -> bool:
-    """True when no calendar day lies between an earliest and a latest day."""
-    return lo > hi or lo > MAX_DAY or hi < MIN_DAY
+    """
+    True when no calendar day lies between an earliest and a latest day, or a chain
+    of gaps from an open side is longer than the calendar (years 1 to 9999).
+    """
+    return (
+        lo > hi
+        or lo > MAX_DAY
+        or hi < MIN_DAY
+        or _LONG_FROM_OPEN_LO < lo < -FAR // 2
+        or FAR // 2 < hi < _LONG_FROM_OPEN_HI
+    )
 
 
 def _ordering(link: Link) -> bool:
@@ -519,7 +536,13 @@ class Network:
             self._pred_lo, self._pred_hi = _ints(found[2]), _ints(found[3])
             del found
         lo, hi = _view(self._lo), _view(self._hi)
-        clashes = np.flatnonzero((lo > hi) | (lo > MAX_DAY) | (hi < MIN_DAY))
+        clashes = np.flatnonzero(
+            (lo > hi)
+            | (lo > MAX_DAY)
+            | (hi < MIN_DAY)
+            | ((lo > _LONG_FROM_OPEN_LO) & (lo < -FAR // 2))
+            | ((hi < _LONG_FROM_OPEN_HI) & (hi > FAR // 2))
+        )
         del lo, hi  # views: the arrays must be free to grow again
         if len(clashes):
             self._check_bounds(clashes[:64].tolist())

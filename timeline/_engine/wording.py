@@ -21,6 +21,7 @@ import attrs
 from ..event import Event
 from ..link import Link, Point, Relation
 from ..when import When
+from .arrays import FAR
 
 __all__ = [
     "Chain",
@@ -78,7 +79,14 @@ def day(ordinal: int) -> str:
 
     >>> day(datetime.date(2025, 1, 28).toordinal())
     '2025-01-28'
+
+    A bound counted from an open side (FAR beyond the calendar) is counted from the
+    calendar's edge instead, the nearest an open side can be.
     """
+    if ordinal < -FAR // 2:
+        ordinal = MIN_DAY + (ordinal + FAR)
+    elif ordinal > FAR // 2:
+        ordinal = MAX_DAY - (FAR - ordinal)
     if ordinal > MAX_DAY:
         return f"{days(ordinal - MAX_DAY)} after 9999-12-31"
     if ordinal < MIN_DAY:
