@@ -161,27 +161,28 @@ def _strict_float(value: object, _: object) -> float:
     return float(value)
 
 
-def _relation(value: object, _: object) -> Relation:
-    names = ", ".join(r.value for r in Relation)
-    if not isinstance(value, str):
-        msg = f"expected a relation ({names}), got {type_name(value)}"
-        raise Problem(msg)
-    try:
-        return Relation(value)
-    except ValueError:
-        msg = f"unknown relation {value!r} (expected one of {names})"
-        raise Problem(msg) from None
+_E = TypeVar("_E", Relation, Point)
 
 
-def _point(value: object, _: object) -> Point:
-    if not isinstance(value, str):
-        msg = f"expected a point ('start' or 'end'), got {type_name(value)}"
-        raise Problem(msg)
-    try:
-        return Point(value)
-    except ValueError:
-        msg = f"unknown point {value!r} (expected 'start' or 'end')"
-        raise Problem(msg) from None
+def _words(kind: type[_E], what: str) -> Callable[[object, object], _E]:
+    """A structure hook reading an enum member from its word, naming the choices."""
+    names = ", ".join(member.value for member in kind)
+
+    def hook(value: object, _: object) -> _E:
+        if not isinstance(value, str):
+            msg = f"expected a {what} ({names}), got {type_name(value)}"
+            raise Problem(msg)
+        try:
+            return kind(value)
+        except ValueError:
+            msg = f"unknown {what} {value!r} (expected one of {names})"
+            raise Problem(msg) from None
+
+    return hook
+
+
+_relation: Final = _words(Relation, "relation")
+_point: Final = _words(Point, "point")
 
 
 def _strict_list(value: object, _: object) -> None:

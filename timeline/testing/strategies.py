@@ -945,32 +945,24 @@ def _forward_link(
     """A link from `source` to `target` whose gap allows `gap` days (>= 0)."""
     if relation is Relation.PART_OF:
         return Link(target, source, relation)
-    sp, tp = points
     if relation is Relation.BEFORE and gap == 0:
+        min_days: int | None = 0  # "on or before"
         max_days = None if high is None else high % (_SLACK + 1)
-        return Link(
-            source,
-            target,
-            relation,
-            min_days=0,
-            max_days=max_days,
-            source_point=sp,
-            target_point=tp,
-        )
-    floor = 1 if relation is Relation.BEFORE else 0
-    min_days = None if low is None else floor + low % (gap - floor + 1)
-    max_days = None if high is None else gap + high % (_SLACK + 1)
-    if relation is Relation.SAME_DAY:
+    elif relation is Relation.SAME_DAY:
         min_days = None if low is None else 0
         max_days = None if high is None else 0
+    else:
+        floor = 1 if relation is Relation.BEFORE else 0
+        min_days = None if low is None else floor + low % (gap - floor + 1)
+        max_days = None if high is None else gap + high % (_SLACK + 1)
     return Link(
         source,
         target,
         relation,
         min_days=min_days,
         max_days=max_days,
-        source_point=sp,
-        target_point=tp,
+        source_point=points[0],
+        target_point=points[1],
     )
 
 
