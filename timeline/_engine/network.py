@@ -312,7 +312,7 @@ class Network:
                 )
             )
             steps = list(dict.fromkeys(wording.edge_text(self, e) for e in path))
-            return tuple(chain), links, wording.order_text(self, ea, eb, steps)
+            return tuple(chain), links, wording.order_text(ea, eb, steps)
         if self._hi[sa] < self._lo[sb]:
             high, low = self._hi_chain(sa), self._lo_chain(sb)
             steps = [
@@ -332,7 +332,7 @@ class Network:
                     [a, self.event_of(high.origin).id, self.event_of(low.origin).id, b]
                 )
             )
-            return ids, links, wording.order_text(self, ea, eb, steps)
+            return ids, links, wording.order_text(ea, eb, steps)
         return None
 
     def _order_path(self, start: int, goal: int) -> list[int] | None:

@@ -27,11 +27,13 @@ __all__ = [
     "Chain",
     "Graph",
     "causal_cycle_text",
+    "chain_text",
     "conflict_text",
     "day",
     "days",
     "describe_link",
     "difference",
+    "edge_text",
     "name",
     "order_text",
     "positive_cycle_text",
@@ -288,6 +290,6 @@ def causal_cycle_text(events: Sequence[Event], links: Sequence[Link]) -> str:
     return f"causal links form a cycle: {path} ({steps})"
 
 
-def order_text(g: Graph, first: Event, then: Event, steps: Sequence[str]) -> str:
+def order_text(first: Event, then: Event, steps: Sequence[str]) -> str:
     """Why `first` comes before `then`, from reasons already in words."""
     return f"{name(first)} comes before {name(then)}: " + "; ".join(steps)
