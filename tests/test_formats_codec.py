@@ -185,9 +185,24 @@ class TestEventsAndLinks:
                 "between 0 and 1",
             ),
             (
-                {"source": "a", "target": "b", "relation": "before", "min_days": 0},
+                {"source": "a", "target": "b", "relation": "before", "min_days": -1},
                 "$.min_days",
-                "at least 1",
+                "at least 0",
+            ),
+            (
+                {"source": "a", "target": "b", "source_point": "middle"},
+                "$.source_point",
+                "unknown point",
+            ),
+            (
+                {"source": "a", "target": "b", "target_point": 2},
+                "$.target_point",
+                "expected a point",
+            ),
+            (
+                {"source": "a", "target": "b", "target_point": "end"},
+                "$.target_point",
+                "only BEFORE and SAME_DAY",
             ),
         ],
     )

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from timeline import Link, Relation, Source, ValidationError
+from timeline import Link, Point, Relation, Source, ValidationError
 
 
 class TestRelation:
@@ -44,6 +44,8 @@ class TestLink:
             (Link("a", "b", Relation.SAME_DAY), (0, 0)),
             (Link("a", "b", Relation.SAME_DAY, min_days=0, max_days=0), (0, 0)),
             (Link("a", "b", Relation.PART_OF), (None, 0)),
+            (Link("a", "b", Relation.BEFORE, min_days=0), (0, None)),
+            (Link("a", "b", Relation.BEFORE, min_days=0, max_days=0), (0, 0)),
         ],
     )
     def test_gap(self, link, gap):
@@ -75,8 +77,13 @@ class TestLink:
             (("", "b"), {}, "source"),
             (("a", "b"), {"min_days": 3, "max_days": 2}, "min_days"),
             (("a", "b"), {"min_days": -1}, "min_days"),
-            (("a", "b", "before"), {"min_days": 0}, "min_days"),
+            (("a", "b", "before"), {"min_days": -1}, "min_days"),
             (("a", "b", "before"), {"max_days": 0}, "max_days"),
+            (("a", "b", "caused"), {"source_point": "end"}, "source_point"),
+            (("a", "b", "prompted"), {"target_point": "end"}, "target_point"),
+            (("a", "b", "part_of"), {"target_point": Point.END}, "target_point"),
+            (("a", "b", "before"), {"source_point": "middle"}, "source_point"),
+            (("a", "b", "before"), {"target_point": 1}, "target_point"),
             (("a", "b", "same_day"), {"max_days": 1}, "max_days"),
             (("a", "b", "part_of"), {"min_days": 0}, "min_days"),
             (("a", "b"), {"min_days": 1.5}, "min_days"),
@@ -101,3 +108,34 @@ class TestLink:
         """A link from an event to itself says so."""
         with pytest.raises(ValidationError, match="two different events"):
             Link("crash", "crash")
+
+
+class TestPoints:
+    def test_points_default_to_starts(self):
+        """A link relates the two start days unless told otherwise."""
+        assert Link("a", "b").points == (Point.START, Point.START)
+
+    def test_points_from_words(self):
+        """Points may be given as "start" or "end", in any case."""
+        link = Link("a", "b", "before", source_point="END", target_point="start")
+
+        assert link.points == (Point.END, Point.START)
+
+    @pytest.mark.parametrize("relation", ["before", "same_day"])
+    def test_temporal_links_may_use_end_points(self, relation):
+        """BEFORE and SAME_DAY may relate end days."""
+        link = Link("a", "b", relation, source_point="end", target_point="end")
+
+        assert link.points == (Point.END, Point.END)
+
+    def test_causal_end_point_message(self):
+        """A causal link on an end day says which relations may use one."""
+        with pytest.raises(ValidationError, match="only BEFORE and SAME_DAY"):
+            Link("a", "b", "caused", source_point="end")
+
+    def test_on_or_before_is_not_causal(self):
+        """BEFORE with min_days=0 allows the same day and stays non-causal."""
+        link = Link("a", "b", "before", min_days=0)
+
+        assert link.gap == (0, None)
+        assert not link.relation.is_causal

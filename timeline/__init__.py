@@ -18,6 +18,7 @@ from .errors import (
     DuplicateEventError,
     FolderNotFoundError,
     FormatError,
+    LinkNotFoundError,
     PathError,
     TimelineError,
     UnknownEventError,
@@ -26,7 +27,7 @@ from .errors import (
 )
 from .event import Event, Source
 from .extract import Mention, extract
-from .link import Link, Relation
+from .link import Link, Point, Relation
 from .resolve import resolve
 from .when import Granularity, When
 
@@ -44,8 +45,10 @@ __all__ = [
     "FormatError",
     "Granularity",
     "Link",
+    "LinkNotFoundError",
     "Mention",
     "PathError",
+    "Point",
     "Relation",
     "Source",
     "Timeline",

@@ -15,7 +15,8 @@ from hypothesis.stateful import (
     rule,
 )
 
-from timeline import _bulk
+from timeline import allen
+from timeline._engine import arrays as _bulk
 from timeline.errors import (
     CausalCycleError,
     ChronologyConflict,
@@ -23,11 +24,11 @@ from timeline.errors import (
     TimelineError,
 )
 from timeline.event import Event
-from timeline.link import Link, Relation
+from timeline.link import Link, Point, Relation
 from timeline.timeline import Timeline
 from timeline.when import When
 
-from ._strategies import DAY0, IDS, Oracle, batches, links, whens
+from ._strategies import DAY0, IDS, Oracle, batches, events, links, whens
 
 
 def _build(evs: list[Event], lks: list[Link]) -> Timeline | None:
@@ -41,9 +42,13 @@ def _assert_linear_extension(t: Timeline) -> None:
     """The chronology respects every link and every certainly ordered pair."""
     position = {e.id: n for n, e in enumerate(t.chronology())}
     for link in t.links:
-        if link.relation in (Relation.SAME_DAY, Relation.PART_OF):
-            continue
-        assert position[link.source] < position[link.target], link
+        ordering = link.relation.is_causal or (
+            link.relation is Relation.BEFORE
+            and link.target_point is Point.START
+            and link.gap[0] >= 1
+        )
+        if ordering:
+            assert position[link.source] < position[link.target], link
     for a in t.chronology():
         for b in t.chronology():
             if t.bounds(a.id).before(t.bounds(b.id)):
@@ -89,13 +94,15 @@ class TestOracle:
         oracle = Oracle(evs, lks)
 
         for i, e in enumerate(evs):
-            first, last = oracle.bounds(i)
-            b = t.bounds(e.id)
-            actual = (
-                None if b.earliest is None else b.earliest.toordinal(),
-                None if b.latest is None else b.latest.toordinal(),
-            )
-            assert actual == (first, last), e
+            for expected, b in (
+                (oracle.bounds(i), t.bounds(e.id)),
+                (oracle.end_bounds(i), t.end_bounds(e.id)),
+            ):
+                actual = (
+                    None if b.earliest is None else b.earliest.toordinal(),
+                    None if b.latest is None else b.latest.toordinal(),
+                )
+                assert actual == expected, e
 
     @given(batches(), st.data())
     def test_incremental_links_agree_with_bulk(self, batch, data):
@@ -111,6 +118,8 @@ class TestOracle:
                     link.relation,
                     min_days=link.min_days,
                     max_days=link.max_days,
+                    source_point=link.source_point,
+                    target_point=link.target_point,
                 )
         except ChronologyConflict:
             assert _build(evs, lks) is None
@@ -119,7 +128,7 @@ class TestOracle:
         bulk = Timeline(evs, lks)
         assert bulk == t
         for e in evs:
-            assert bulk.bounds(e.id) == t.bounds(e.id)
+            assert bulk.span(e.id) == t.span(e.id)
 
 
 class TestChronology:
@@ -217,7 +226,7 @@ def _snapshot(t: Timeline):
     return (
         tuple(t.chronology()),
         t.links,
-        tuple(t.bounds(e.id) for e in t.chronology()),
+        tuple(t.span(e.id) for e in t.chronology()),
         t.reference,
         t.name,
     )
@@ -244,6 +253,11 @@ class TimelineMachine(RuleBasedStateMachine):
         self._attempt(lambda: self.t.add(f"Event {id}", when, id=id))
         return id
 
+    @rule(target=ids, event=st.sampled_from(IDS).flatmap(events))
+    def add_lasting(self, event):
+        self._attempt(lambda: self.t.add_event(event))
+        return event.id
+
     @rule(link=links(IDS))
     def link(self, link):
         self._attempt(
@@ -253,8 +267,18 @@ class TimelineMachine(RuleBasedStateMachine):
                 link.relation,
                 min_days=link.min_days,
                 max_days=link.max_days,
+                source_point=link.source_point,
+                target_point=link.target_point,
             )
         )
+
+    @rule(a=ids, b=ids, relation=st.sampled_from(list(allen.AllenRelation)))
+    def relate(self, a, b, relation):
+        self._attempt(lambda: self.t.relate(a, b, relation))
+
+    @rule(a=ids, b=ids, point=st.sampled_from(list(Point)))
+    def unlink_by_point(self, a, b, point):
+        self._attempt(lambda: self.t.unlink(a, b, source_point=point))
 
     @rule(id=ids, when=whens())
     def refine(self, id, when):

@@ -30,7 +30,7 @@ from ..errors import (
     WrongTypeError,
 )
 from ..event import Event, Source
-from ..link import Link, Relation
+from ..link import Link, Point, Relation
 from ..when import When
 
 __all__ = [
@@ -236,16 +236,28 @@ def as_float(value: int | float) -> float:
         raise Problem(msg) from None
 
 
-def _relation(value: object, _: object) -> Relation:
-    names = ", ".join(r.value for r in Relation)
-    if not isinstance(value, str):
-        msg = f"expected a relation ({names}), got {type_name(value)}"
-        raise Problem(msg)
-    try:
-        return Relation(value)
-    except ValueError:
-        msg = f"unknown relation {value!r} (expected one of {names})"
-        raise Problem(msg) from None
+_E = TypeVar("_E", Relation, Point)
+
+
+def _words(kind: type[_E], what: str) -> Callable[[object, object], _E]:
+    """A structure hook reading an enum member from its word, naming the choices."""
+    names = ", ".join(member.value for member in kind)
+
+    def hook(value: object, _: object) -> _E:
+        if not isinstance(value, str):
+            msg = f"expected a {what} ({names}), got {type_name(value)}"
+            raise Problem(msg)
+        try:
+            return kind(value)
+        except ValueError:
+            msg = f"unknown {what} {value!r} (expected one of {names})"
+            raise Problem(msg) from None
+
+    return hook
+
+
+_relation: Final = _words(Relation, "relation")
+_point: Final = _words(Point, "point")
 
 
 def _strict_list(value: object, _: object) -> None:
@@ -298,6 +310,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(When, when_to_data)
     conv.register_unstructure_hook(pendulum.Date, date_to_data)
     conv.register_unstructure_hook(Relation, lambda r: r.value)
+    conv.register_structure_hook(Point, _point)
+    conv.register_unstructure_hook(Point, lambda p: p.value)
     conv.register_unstructure_hook_func(_is_frozenset, sorted)
     conv.register_structure_hook(Source, _objects_only(conv.get_structure_hook(Source)))
     # A bare string is iterable: refuse it where a list belongs instead of
@@ -328,7 +342,8 @@ def event_to_data(event: Event) -> dict[str, Any]:
 
 def link_to_data(link: Link) -> dict[str, Any]:
     """
-    Every field of a link, as JSON-ready data in the class's field order.
+    Every field of a link (its points included), as JSON-ready data in the class's
+    field order.
 
     >>> link_to_data(Link("crash", "protest", "prompted"))["relation"]
     'prompted'

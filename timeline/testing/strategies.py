@@ -1,58 +1,36 @@
 """
-Hypothesis strategies and assertions for testing code that works with timelines.
-
-The strategies follow Hypothesis' own conventions: plural nouns, keyword-only
-options, strategies rather than values for the parts a test may want to control,
-and `hypothesis.errors.InvalidArgument` for impossible arguments. Everything they
-generate shrinks towards simple values: single days near 2000-01-01, few events,
-few links.
+Hypothesis strategies for events, links and timelines (see `timeline.testing`).
 
 >>> from hypothesis import given
->>> import timeline.testing as tt
->>> @given(tt.whens(bounded=True))
+>>> @given(whens(bounded=True))
 ... def test_a_date_contains_itself(w):
 ...     assert w.contains(w)
 >>> test_a_date_contains_itself()
-
-`st.from_type(When)`, `st.from_type(Event)`, `st.from_type(Link)` and
-`st.from_type(Timeline)` use these strategies too, without importing this module:
-the package registers them through Hypothesis' entry point.
-
-This module needs Hypothesis: ``pip install 'timeline-tracker[testing]'``.
 """
 
 from __future__ import annotations
 
 import datetime
-import itertools
+import warnings
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias, overload
 
 import attrs
 import pendulum
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
-try:
-    from hypothesis import strategies as st
-    from hypothesis.errors import InvalidArgument
-except ImportError as exc:  # pragma: no cover - exercised in a subprocess
-    msg = (
-        "timeline.testing needs Hypothesis; install it with "
-        "pip install 'timeline-tracker[testing]'"
-    )
-    raise ImportError(msg, name=__name__) from exc
-
-from .event import Event, Source
-from .link import Link, Relation
-from .when import Granularity, When, _granularity, to_date
+from ..event import Event, Source
+from ..link import Link, Point, Relation
+from ..when import Granularity, When, _granularity, to_date
 
 if TYPE_CHECKING:
-    from .timeline import Timeline
+    from ..timeline import Timeline
 
 __all__ = [
-    "assert_chronological",
-    "assert_consistent",
-    "assert_precedes",
-    "assert_same_chronology",
+    "Batch",
+    "DateLike",
+    "batches",
     "dates",
     "events",
     "links",
@@ -516,11 +494,18 @@ def _links(
         source = draw(id_s)
         target = draw(id_s.filter(lambda x: x != source))
     relation = draw(relation_s)
-    # Every relation draws both gap values, so that shrinking favours CAUSED.
+    # Every relation draws both gap values and its points, so that shrinking
+    # favours a CAUSED link between start days.
     low = draw(_GAPS)
     width = draw(_GAPS)
+    points = draw(_POINT_PAIRS)
     min_days, max_days = _gap(relation, low, width)
-    return _link(draw, source, target, relation, min_days, max_days)
+    if relation not in _POINTED:
+        points = (Point.START, Point.START)
+    elif relation is Relation.BEFORE and points[0] is Point.END and low == 0:
+        min_days = 0  # "on or before": the end of one, the start of the other
+        max_days = None if width is None else width
+    return _link(draw, source, target, relation, min_days, max_days, points)
 
 
 def _gap(
@@ -544,6 +529,7 @@ def _link(
     relation: Relation,
     min_days: int | None,
     max_days: int | None,
+    points: tuple[Point, Point] = (Point.START, Point.START),
 ) -> Link:
     return Link(
         source,
@@ -554,7 +540,20 @@ def _link(
         confidence=draw(_CONFIDENCES),
         note=draw(_OPTIONAL_TEXT),
         sources=draw(_SOURCES),
+        source_point=points[0],
+        target_point=points[1],
     )
+
+
+_POINTED: Final = (Relation.BEFORE, Relation.SAME_DAY)  # may join end days
+_POINT_PAIRS: Final = st.sampled_from(
+    [
+        (Point.START, Point.START),
+        (Point.END, Point.START),
+        (Point.START, Point.END),
+        (Point.END, Point.END),
+    ]
+)
 
 
 # -- timelines ------------------------------------------------------------------------
@@ -608,10 +607,12 @@ def timelines(
     form a cycle, and no example is ever rejected. A failing test shrinks towards
     few events on 2000-01-01 with exact dates and few links.
 
-    With ``consistent=False`` it generates ``(events, links)`` batches, with dates
-    close together and links in any direction, that often conflict: for testing
-    code that handles `ChronologyConflict`, `CausalCycleError` or
-    `Timeline.diagnose`.
+    Events may last (a dated end, or ``ends=When.unknown()``), and BEFORE and
+    SAME_DAY links may join end days or say "on or before" (``min_days=0``);
+    several links may join one pair.
+
+    ``consistent=False`` is deprecated: it gives what `batches` gives (a different
+    type, so it has its own name now) and warns with a DeprecationWarning.
 
     Args:
         min_events, max_events: how many events (default: up to ``min_events + 8``).
@@ -631,6 +632,57 @@ def timelines(
     Raises:
         InvalidArgument: a bad count, fraction, relation or window.
     """
+    top = _top(min_events, max_events)
+    if not isinstance(consistent, bool):
+        msg = f"consistent={consistent!r} must be True or False"
+        raise InvalidArgument(msg)
+    if not consistent:
+        warnings.warn(
+            "timelines(consistent=False) is deprecated: use timeline.testing.batches()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+    shape = _shape(min_events, top, undated_fraction, relations, min_date, max_date)
+    if consistent:
+        return _consistent_timelines(shape)
+    return _batches(shape)
+
+
+def batches(
+    *,
+    min_events: int = 0,
+    max_events: int | None = None,
+    undated_fraction: float = 0.2,
+    relations: Iterable[Relation] | None = None,
+    min_date: DateLike | None = None,
+    max_date: DateLike | None = None,
+) -> st.SearchStrategy[Batch]:
+    """
+    ``(events, links)`` batches that often conflict: dates close together, links in
+    any direction, on start or end days, with any gaps.
+
+    For testing code that handles `ChronologyConflict`, `CausalCycleError` or
+    `Timeline.diagnose`. The arguments mean what they mean for `timelines`.
+
+    >>> from hypothesis import given
+    >>> from timeline import Timeline
+    >>> @given(batches(max_events=4))
+    ... def test_diagnose_never_raises(batch):
+    ...     events, links = batch
+    ...     assert isinstance(Timeline.diagnose(events, links), list)
+    >>> test_diagnose_never_raises()
+
+    Raises:
+        InvalidArgument: a bad count, fraction, relation or window.
+    """
+    top = _top(min_events, max_events)
+    return _batches(
+        _shape(min_events, top, undated_fraction, relations, min_date, max_date)
+    )
+
+
+def _top(min_events: int, max_events: int | None) -> int:
+    """The most events to draw, once both counts are checked."""
     for name, value in (("min_events", min_events), ("max_events", max_events)):
         if (value is not None or name == "min_events") and (
             isinstance(value, bool) or not isinstance(value, int) or value < 0
@@ -641,13 +693,21 @@ def timelines(
     if top < min_events:
         msg = f"max_events={max_events!r} is below min_events={min_events!r}"
         raise InvalidArgument(msg)
+    return top
+
+
+def _shape(
+    min_events: int,
+    top: int,
+    undated_fraction: float,
+    relations: Iterable[Relation] | None,
+    min_date: DateLike | None,
+    max_date: DateLike | None,
+) -> _Shape:
     if isinstance(undated_fraction, bool) or not (
         isinstance(undated_fraction, int | float) and 0 <= undated_fraction <= 1
     ):
         msg = f"undated_fraction={undated_fraction!r} must be a number from 0 to 1"
-        raise InvalidArgument(msg)
-    if not isinstance(consistent, bool):
-        msg = f"consistent={consistent!r} must be True or False"
         raise InvalidArgument(msg)
     chosen = _relations_arg(relations)
     lo, hi = _window("min_date", min_date, "max_date", max_date)
@@ -660,17 +720,14 @@ def timelines(
             step=_STEPS,
             undated=_PER_MILLE.map(lambda x: x >= 1000 * (1 - fraction)),
             start=_AROUNDS,
-            ending=st.none() | st.tuples(_STEPS, _AROUNDS),
+            ending=st.none() | st.tuples(_STEPS, _AROUNDS | st.just(_OPEN_END)),
             causes=st.lists(st.tuples(_BACK, _PICK, _GAPS, _GAPS), max_size=3),
         ),
         min_size=min_events,
         max_size=top,
         unique_by=lambda d: d.id,
     )
-    shape = _Shape(drafts, _days(lo, hi), chosen, lo, hi)
-    if consistent:
-        return _consistent_timelines(shape)
-    return _batches(shape)
+    return _Shape(drafts, _days(lo, hi), chosen, lo, hi)
 
 
 class _Around(NamedTuple):
@@ -747,9 +804,15 @@ def _arounds(draw: st.DrawFn) -> _Around:
 _AROUNDS: Final = _arounds()
 
 
+# The end of an event that lasts for an unknown time.
+_OPEN_END: Final = _Around("unknown", False, False, 0, 0, False)
+
+
 def _place(around: _Around, day: int, lo: int, hi: int) -> When:
     """A date that allows `day`, lying within [lo, hi] where it is bounded."""
     kind = around.kind
+    if kind == "unknown":
+        return When.unknown()
     a, b = day, day
     if isinstance(kind, Granularity):
         a, b = _unit_holding(kind, day, lo, hi) or (day, day)
@@ -766,10 +829,10 @@ def _fits(relation: Relation, gap: int, part_ends_by: bool) -> bool:
     """Whether a link of `relation` from an earlier event to a later one can hold.
 
     `gap` >= 0 is the days between their true days; `part_ends_by` says whether the
-    later event starts by the end of the earlier one (as a part of a whole must).
+    later event ends by the end of the earlier one (as a part of a whole must).
     """
     if relation is Relation.BEFORE:
-        return gap >= 1
+        return gap >= 0  # "on or before" when 0
     if relation is Relation.SAME_DAY:
         return gap == 0
     if relation is Relation.PART_OF:
@@ -798,7 +861,7 @@ def _events_on(
 
 @st.composite
 def _consistent_timelines(draw: st.DrawFn, shape: _Shape) -> Timeline:
-    from .timeline import Timeline
+    from ..timeline import Timeline
 
     drafts = draw(shape.drafts)
     n = len(drafts)
@@ -809,31 +872,65 @@ def _consistent_timelines(draw: st.DrawFn, shape: _Shape) -> Timeline:
         for draft in drafts[1:]:
             days.append(min(shape.hi, days[-1] + draft.step))
     events = _events_on(drafts, days, shape.lo, shape.hi)
-    ends_by: list[int | None] = []  # the last day a part of each event may start
-    for e in events:
-        last = None if e.ends is None else e.ends.latest
-        ends_by.append(None if last is None else last.toordinal())
-    links: dict[tuple[int, int], Link] = {}
+    # The true end days (an event without `ends` ends the day it starts).
+    last_days = [
+        day if draft.ending is None else min(shape.hi, day + draft.ending[0])
+        for draft, day in zip(drafts, days, strict=True)
+    ]
+    links: dict[Link, None] = {}
     for j, draft in enumerate(drafts):
         for back, pick, low, high in draft.causes:
-            # Links run forward, from an earlier event i to this one, and their gaps
-            # hold for the true days; a PART_OF link runs back from the part (j) to
-            # the whole (i) it starts within.
+            # Links join an earlier event i and this one, and their gaps hold for
+            # the true days; a PART_OF link runs back from the part (j) to the whole
+            # (i) it lies within (a whole without `ends` bounds no end). BEFORE and
+            # SAME_DAY links may join end days: `pick` chooses which.
             if j == 0:
                 break
             i = j - 1 - (back - 1) % j  # one of the earlier events; 1 back shrinks best
-            if (i, j) in links:
-                continue
-            gap = days[j] - days[i]
-            end = ends_by[i]
-            within = end is None or days[j] <= end
-            fitting = [r for r in shape.relations if _fits(r, gap, within)]
+            ends_at = (pick // 16) % 4
+            sp = Point.END if ends_at & 1 else Point.START
+            tp = Point.END if ends_at & 2 else Point.START
+            day_i = last_days[i] if sp is Point.END else days[i]
+            day_j = last_days[j] if tp is Point.END else days[j]
+            within = events[i].ends is None or last_days[j] <= last_days[i]
+            fitting = [
+                r
+                for r in shape.relations
+                if _fits(
+                    r,
+                    abs(day_j - day_i) if r in _POINTED else days[j] - days[i],
+                    within,
+                )
+            ]
             if not fitting:
                 continue
-            links[i, j] = _forward_link(
-                events[i].id, events[j].id, fitting[pick % len(fitting)], gap, low, high
-            )
-    return Timeline(events, links.values())
+            relation = fitting[pick % len(fitting)]
+            if relation not in _POINTED:
+                link = _forward_link(
+                    events[i].id, events[j].id, relation, days[j] - days[i], low, high
+                )
+            elif day_j >= day_i:
+                link = _forward_link(
+                    events[i].id,
+                    events[j].id,
+                    relation,
+                    day_j - day_i,
+                    low,
+                    high,
+                    (sp, tp),
+                )
+            else:  # the chosen point of i comes later: the link runs the other way
+                link = _forward_link(
+                    events[j].id,
+                    events[i].id,
+                    relation,
+                    day_i - day_j,
+                    low,
+                    high,
+                    (tp, sp),
+                )
+            links[link] = None
+    return Timeline(events, links)
 
 
 def _forward_link(
@@ -843,17 +940,30 @@ def _forward_link(
     gap: int,
     low: int | None,
     high: int | None,
+    points: tuple[Point, Point] = (Point.START, Point.START),
 ) -> Link:
-    """A link from `source` to `target` whose gap allows `gap` days."""
+    """A link from `source` to `target` whose gap allows `gap` days (>= 0)."""
     if relation is Relation.PART_OF:
         return Link(target, source, relation)
-    floor = 1 if relation is Relation.BEFORE else 0
-    min_days = None if low is None else floor + low % (gap - floor + 1)
-    max_days = None if high is None else gap + high % (_SLACK + 1)
-    if relation is Relation.SAME_DAY:
+    if relation is Relation.BEFORE and gap == 0:
+        min_days: int | None = 0  # "on or before"
+        max_days = None if high is None else high % (_SLACK + 1)
+    elif relation is Relation.SAME_DAY:
         min_days = None if low is None else 0
         max_days = None if high is None else 0
-    return Link(source, target, relation, min_days=min_days, max_days=max_days)
+    else:
+        floor = 1 if relation is Relation.BEFORE else 0
+        min_days = None if low is None else floor + low % (gap - floor + 1)
+        max_days = None if high is None else gap + high % (_SLACK + 1)
+    return Link(
+        source,
+        target,
+        relation,
+        min_days=min_days,
+        max_days=max_days,
+        source_point=points[0],
+        target_point=points[1],
+    )
 
 
 @st.composite
@@ -863,7 +973,7 @@ def _batches(draw: st.DrawFn, shape: _Shape) -> Batch:
     start = draw(shape.days).toordinal()
     days = [min(shape.hi, start + d.step % 31) for d in drafts]
     events = _events_on(drafts, days, shape.lo, shape.hi)
-    links: dict[tuple[str, str, Relation], Link] = {}
+    links: dict[Link, None] = {}
     for j, draft in enumerate(drafts):
         for back, pick, low, high in draft.causes:
             if j == 0:
@@ -877,334 +987,15 @@ def _batches(draw: st.DrawFn, shape: _Shape) -> Batch:
                 None if low is None else low % 31,
                 None if high is None else high % 31,
             )
+            ends_at = (pick // 8) % 4 if relation in _POINTED else 0
             link = Link(
                 events[source].id,
                 events[target].id,
                 relation,
                 min_days=min_days,
                 max_days=max_days,
+                source_point=Point.END if ends_at & 1 else Point.START,
+                target_point=Point.END if ends_at & 2 else Point.START,
             )
-            links.setdefault(link.key, link)
-    return tuple(events), tuple(links.values())
-
-
-# -- assertions ----------------------------------------------------------------------
-
-_MAX_PROBLEMS: Final = 10
-
-
-def _describe(event: Event) -> str:
-    return f"{event.id!r} ({event.title!r}, dated {event.when})"
-
-
-def _fail(summary: str, problems: Sequence[str]) -> AssertionError:
-    shown = [f"  - {p}" for p in problems[:_MAX_PROBLEMS]]
-    if len(problems) > _MAX_PROBLEMS:
-        shown.append(f"  ... and {len(problems) - _MAX_PROBLEMS} more")
-    return AssertionError("\n".join([summary, *shown]))
-
-
-def assert_chronological(events: Iterable[Event]) -> None:
-    """
-    Check that no event is certainly after an event listed later.
-
-    Events whose dates overlap may come in either order; only an order that the
-    events' own dates rule out fails.
-
-    >>> crash = Event(id="crash", title="Jet crashes", when="2024-12-25")
-    >>> protest = Event(id="protest", title="Ambassador summoned", when="2025-01")
-    >>> assert_chronological([crash, protest])
-    >>> assert_chronological([protest, crash])
-    Traceback (most recent call last):
-    ...
-    AssertionError: events out of order: 'protest' ('Ambassador summoned', dated 2025-01) at position 0 is certainly after 'crash' ('Jet crashes', dated 2024-12-25) at position 1
-
-    Raises:
-        AssertionError: naming the first such pair, their dates and positions.
-    """
-    latest: tuple[int, Event] | None = None  # the listed event that starts latest
-    for position, event in enumerate(events):
-        if latest is not None and latest[1].when.after(event.when):
-            msg = (
-                f"events out of order: {_describe(latest[1])} at position "
-                f"{latest[0]} is certainly after {_describe(event)} at position "
-                f"{position}"
-            )
-            raise AssertionError(msg)
-        start = event.when.earliest
-        if start is not None and (
-            latest is None
-            or latest[1].when.earliest is None
-            or start > latest[1].when.earliest
-        ):
-            latest = (position, event)
-
-
-def _id(event: Event | str) -> str:
-    return event if isinstance(event, str) else event.id
-
-
-def assert_precedes(
-    t: Timeline, a: Event | str, b: Event | str, *, certainly: bool = False
-) -> None:
-    """
-    Check that event `a` comes before event `b` in the timeline's chronology.
-
-    With ``certainly=True``, also that the dates the timeline infers for them
-    (`Timeline.bounds`) put every possible day of `a` before every possible day of `b`.
-
-    Raises:
-        AssertionError: naming both events, their positions and inferred dates.
-    """
-    order = [e.id for e in t.chronology()]
-    a_id, b_id = _id(a), _id(b)
-    for x in (a_id, b_id):
-        if x not in order:
-            msg = f"no event {x!r} in the timeline (it has {len(order)} events)"
-            raise AssertionError(msg)
-    i, j = order.index(a_id), order.index(b_id)
-    a_event, b_event = t[a_id], t[b_id]
-    a_when, b_when = t.bounds(a_id), t.bounds(b_id)
-    where = (
-        f"{_describe(a_event)}, inferred {a_when}, at position {i}; "
-        f"{_describe(b_event)}, inferred {b_when}, at position {j}"
-    )
-    if i >= j:
-        msg = f"{a_id!r} does not come before {b_id!r} in the chronology: {where}"
-        raise AssertionError(msg)
-    if certainly and not a_when.before(b_when):
-        msg = f"{a_id!r} is not certainly before {b_id!r}: {where}"
-        raise AssertionError(msg)
-
-
-def assert_same_chronology(t1: Timeline, t2: Timeline) -> None:
-    """
-    Check that two timelines list the same events in the same order.
-
-    Raises:
-        AssertionError: naming the events only one timeline has, or the first
-            position where the orders differ.
-    """
-    first = [e.id for e in t1.chronology()]
-    second = [e.id for e in t2.chronology()]
-    if first == second:
-        return
-    only_first = sorted(set(first) - set(second))
-    only_second = sorted(set(second) - set(first))
-    problems = []
-    if only_first:
-        problems.append(f"only in the first timeline: {only_first}")
-    if only_second:
-        problems.append(f"only in the second timeline: {only_second}")
-    if not problems and first and second:
-        pairs = enumerate(zip(first, second, strict=False))
-        k = next((k for k, (x, y) in pairs if x != y), min(len(first), len(second)))
-        problems.append(
-            f"at position {k} the first has "
-            f"{_describe(t1[first[k]]) if k < len(first) else 'nothing'}, the second "
-            f"{_describe(t2[second[k]]) if k < len(second) else 'nothing'}"
-        )
-    problems.append(f"first:  {first}")
-    problems.append(f"second: {second}")
-    raise _fail("the chronologies differ:", problems)
-
-
-def assert_consistent(t: Timeline) -> None:
-    """
-    Check a timeline's invariants independently of the checks it makes itself.
-
-    - every link joins two events of the timeline, and causal links form no cycle;
-    - the dates and link gaps can all hold at once (an independent solver, which
-      reads only start days and gaps, finds days for every event);
-    - every inferred date `t.bounds(id)` lies within the event's own date;
-    - every link's gap can hold between the inferred dates of its two events;
-    - `t.chronology()` lists every event once, each link's source before its
-      target (for causal and BEFORE links), and an event whose inferred date is
-      certainly before another's before that other.
-
-    Raises:
-        AssertionError: listing every broken invariant with the events involved.
-    """
-    events = list(t.events)
-    links = list(t.links)
-    by_id = {e.id: e for e in events}
-    problems: list[str] = []
-    if len(by_id) != len(events):
-        problems.append("some event ids occur more than once")
-    for link in links:
-        for end in (link.source, link.target):
-            if end not in by_id:
-                problems.append(f"link {_link_text(link)} names no event {end!r}")
-    if problems:
-        raise _fail("the timeline is not consistent:", problems)
-
-    cycle = _causal_cycle(links)
-    if cycle:
-        path = " -> ".join(_describe(by_id[i]) for i in (*cycle, cycle[0]))
-        problems.append(f"causal links form a cycle: {path}")
-    conflict = _stn_conflict(events, links)
-    if conflict:
-        problems.append(
-            "no days satisfy these dates and links together: " + "; ".join(conflict)
-        )
-
-    bounds = {e.id: t.bounds(e.id) for e in events}
-    for e in events:
-        if not e.when.contains(bounds[e.id]):
-            problems.append(
-                f"inferred date {bounds[e.id]} of {_describe(e)} is not within its own date"
-            )
-    for link in links:
-        low, high = link.gap
-        s, u = bounds[link.source], bounds[link.target]
-        # The gaps the inferred dates allow: target's days minus source's days.
-        least = (
-            None
-            if u.earliest is None or s.latest is None
-            else _days_between(s.latest, u.earliest)
-        )
-        most = (
-            None
-            if u.latest is None or s.earliest is None
-            else _days_between(s.earliest, u.latest)
-        )
-        if (low is not None and most is not None and most < low) or (
-            high is not None and least is not None and least > high
-        ):
-            problems.append(
-                f"link {_link_text(link)} cannot hold between the inferred dates "
-                f"{s} of {_describe(by_id[link.source])} and {u} of "
-                f"{_describe(by_id[link.target])}"
-            )
-
-    order = [e.id for e in t.chronology()]
-    if sorted(order) != sorted(by_id):
-        problems.append(
-            f"the chronology lists {order}, not each of the {len(by_id)} events once"
-        )
-    else:
-        position = {event_id: k for k, event_id in enumerate(order)}
-        for link in links:
-            ordered = link.relation.is_causal or link.relation is Relation.BEFORE
-            if ordered and position[link.source] > position[link.target]:
-                problems.append(
-                    f"the chronology puts {_describe(by_id[link.target])} before "
-                    f"{_describe(by_id[link.source])}, against the link {_link_text(link)}"
-                )
-        for x, y in itertools.combinations(order, 2):
-            if bounds[y].before(bounds[x]):
-                problems.append(
-                    f"the chronology puts {_describe(by_id[x])} (inferred {bounds[x]}) "
-                    f"before {_describe(by_id[y])} (inferred {bounds[y]}), which is "
-                    f"certainly earlier"
-                )
-    if problems:
-        raise _fail("the timeline is not consistent:", problems)
-
-
-def _days_between(a: pendulum.Date, b: pendulum.Date) -> int:
-    return b.toordinal() - a.toordinal()
-
-
-def _link_text(link: Link) -> str:
-    low, high = link.gap
-    gap = (
-        f"gap {'-inf' if low is None else low}..{'inf' if high is None else high} days"
-    )
-    return f"{link.source!r} {link.relation.phrase} {link.target!r} ({gap})"
-
-
-def _causal_cycle(links: Sequence[Link]) -> tuple[str, ...]:
-    """The ids around one cycle of causal links, or () when there is none."""
-    graph: dict[str, list[str]] = {}
-    for link in links:
-        if link.relation.is_causal:
-            graph.setdefault(link.source, []).append(link.target)
-    state: dict[str, int] = {}  # 1: on the current path, 2: done
-    for root in sorted(graph):
-        if root in state:
-            continue
-        path: list[str] = [root]
-        stack = [iter(graph.get(root, ()))]
-        state[root] = 1
-        while stack:
-            nxt = next(stack[-1], None)
-            if nxt is None:
-                state[path.pop()] = 2
-                stack.pop()
-            elif state.get(nxt) == 1:
-                return tuple(path[path.index(nxt) :])
-            elif nxt not in state:
-                state[nxt] = 1
-                path.append(nxt)
-                stack.append(iter(graph.get(nxt, ())))
-    return ()
-
-
-def _stn_conflict(events: Sequence[Event], links: Sequence[Link]) -> list[str]:
-    """
-    The constraints around a negative cycle of the start days' distance graph, or [].
-
-    Each constraint ``S(v) - S(u) <= w`` is an edge u -> v of weight w; the node
-    "" stands for day 0. The constraints are the events' own dates, the links'
-    gaps, and a PART_OF link's part starting by the end of its whole (the whole's
-    `ends`; a whole without them has an unknown end). They can all hold iff no cycle is negative
-    (Bellman-Ford).
-    """
-    edges: list[tuple[str, str, int, str]] = []
-    for e in events:
-        if e.when.earliest is not None:
-            edges.append((e.id, "", -e.when.earliest.toordinal(), _describe(e)))
-        if e.when.latest is not None:
-            edges.append(("", e.id, e.when.latest.toordinal(), _describe(e)))
-    by_id = {e.id: e for e in events}
-    for link in links:
-        low, high = link.gap
-        why = f"link {_link_text(link)}"
-        if high is not None:
-            edges.append((link.source, link.target, high, why))
-        if low is not None:
-            edges.append((link.target, link.source, -low, why))
-        whole = by_id[link.target]
-        end = None if whole.ends is None else whole.ends.latest
-        if link.relation is Relation.PART_OF and end is not None:
-            # A part starts by the end of its whole.
-            edges.append(("", link.source, end.toordinal(), f"{why}, ending by {end}"))
-    nodes = ["", *(e.id for e in events)]
-    dist = dict.fromkeys(nodes, 0)
-    pred: dict[str, tuple[str, str]] = {}
-    changed: str | None = None  # not "": that is day 0's node
-    for _ in range(len(nodes)):
-        changed = None
-        for u, v, w, why in edges:
-            if dist[u] + w < dist[v]:
-                dist[v] = dist[u] + w
-                pred[v] = (u, why)
-                changed = v
-        if changed is None:
-            return []
-    if changed is None:  # pragma: no cover - the loop has returned
-        return []
-    # Walk back far enough to be on the cycle, then collect it.
-    node = changed
-    for _ in range(len(nodes)):
-        node = pred[node][0]
-    reasons: list[str] = []
-    current = node
-    while True:
-        current, why = pred[current]
-        if why not in reasons:
-            reasons.append(why)
-        if current == node:
-            break
-    return reasons[::-1]
-
-
-def _register() -> None:
-    """Register the strategies with `st.from_type`, as the entry point also does."""
-    from ._hypothesis_plugin import _hypothesis_setup_hook
-
-    _hypothesis_setup_hook()
-
-
-_register()
+            links.setdefault(link, None)
+    return tuple(events), tuple(links)
