@@ -5,7 +5,8 @@ Reading, writing and exporting timelines.
   `from_data` for the plain data).
 - The authoring format, written by hand in YAML or TOML with dates in words:
   `from_yaml`, `from_toml`, `to_yaml`, `to_authoring`, `from_authoring`.
-- TimeML (TimeBank, TempEval-3 ``.tml``): `from_timeml`, `parts_from_timeml`.
+- TimeML (TimeBank, TempEval-3 ``.tml``): `from_timeml`, `parts_from_timeml`,
+  `tlink_ids`.
 - `read(path)` picks the reader from the file's extension.
 - Exports: `to_csv`, `links_to_csv`, `to_markdown`, `to_mermaid`, `to_dot`,
   `to_timelinejs`, `to_ics`, `to_html`, `to_pandas`; `export(t, name)` by name.
@@ -52,7 +53,7 @@ from ._markdown import to_markdown
 from ._pandas import links_to_pandas, to_pandas
 from ._parts import Parts
 from ._timelinejs import to_timelinejs, to_timelinejs_data
-from ._timeml import from_timeml, parts_from_timeml
+from ._timeml import from_timeml, parts_from_timeml, tlink_ids
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -87,6 +88,7 @@ __all__ = [
     "read",
     "read_parts",
     "save",
+    "tlink_ids",
     "to_authoring",
     "to_csv",
     "to_data",

@@ -307,6 +307,7 @@ def tlink_ids(links: Iterable[Link]) -> list[str]:
     The ``lid`` of each TLINK behind *links* (those read from TimeML), each once.
 
     >>> from timeline import Link
+    >>> from timeline.formats import tlink_ids
     >>> tlink_ids([Link("ei1", "ei2", "before", note="TimeML TLINK l7: ei1 BEFORE ei2")])
     ['l7']
     """
