@@ -81,7 +81,6 @@ class _Reader:
     """The expat handlers: collect the elements a timeline needs, with their lines."""
 
     parser: expat.XMLParserType
-    path: str | None
     root: str | None = None
     doc_id: list[str] = attrs.Factory(list)
     timexes: list[_Timex] = attrs.Factory(list)
@@ -181,7 +180,7 @@ class _Reader:
 def _read_xml(text: str | bytes, path: str | None) -> _Reader:
     parser = expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-    reader = _Reader(parser, path)
+    reader = _Reader(parser)
     parser.StartDoctypeDeclHandler = reader.refuse_declaration
     parser.EntityDeclHandler = reader.refuse_declaration
     parser.StartElementHandler = reader.start
