@@ -147,7 +147,7 @@ def run_networkx(shape: str, n: int) -> dict[str, Any]:
     """The same graph work with networkx: build, cycle check, sort, propagate."""
     import networkx as nx
 
-    from timeline.constraints import FAR
+    from timeline._engine import FAR
 
     base = _rss_mb()
     events, links = make_inputs(shape, n)

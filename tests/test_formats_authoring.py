@@ -10,6 +10,7 @@ import yaml
 
 from timeline import formats
 from timeline.errors import ChronologyConflict, FormatError
+from timeline.event import Event
 from timeline.link import Link, Relation
 from timeline.timeline import Timeline
 from timeline.when import When
@@ -391,3 +392,32 @@ class TestDocs:
         assert t == formats.from_toml(toml_text.group(1))
         assert When.day(2025, 1, 27) == t.bounds("called-in")
         assert len(t.events) == 4
+
+
+class TestEventsThatLast:
+    """The authoring format keeps link points, several links per pair and `ends` in words."""
+
+    def test_points_and_pairs_round_trip(self):
+        """Links on end days and two links between one pair survive YAML."""
+        t = Timeline(
+            [
+                Event("summit", "Summit", "2025-03-01", ends="2025-03-03"),
+                Event("note", "Note", "2025-03-05"),
+            ]
+        )
+        t.link("summit", "note", "before", source_point="end", min_days=0)
+        t.link("summit", "note", "before", note="per the ministry")
+
+        back = formats.from_yaml(formats.to_yaml(t))
+
+        assert back.links == t.links
+
+    def test_ends_in_words(self):
+        """`ends` in words is resolved against the document's reference."""
+        t = formats.from_yaml(
+            "reference: 2025-04-20\n"
+            "events:\n"
+            "  - {id: talks, title: Talks, when: April 14, ends: April 17}\n"
+        )
+
+        assert t.end_bounds("talks") == When.day(2025, 4, 17)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
 from timeline import formats
 from timeline.errors import ChronologyConflict, FormatError
 from timeline.event import Event, Source
-from timeline.link import Link, Relation
+from timeline.link import Link, Point, Relation
 from timeline.timeline import Timeline
 from timeline.when import When
 
@@ -67,7 +69,7 @@ class TestWriting:
             "events",
             "links",
         ]
-        assert (data["format"], data["version"]) == ("timeline", 1)
+        assert (data["format"], data["version"]) == ("timeline", 2)
         assert data["reference"] == "2025-02-10"
 
     def test_events_sorted_by_id_and_links_by_key(self, small: Timeline):
@@ -108,6 +110,8 @@ class TestWriting:
             "confidence": 0.8,
             "note": None,
             "sources": [],
+            "source_point": "start",
+            "target_point": "start",
         }
 
     def test_asserted_dates_not_inferred(self, small: Timeline):
@@ -257,13 +261,14 @@ class TestBadFiles:
     @pytest.mark.parametrize(
         ("version", "reason"),
         [
-            (2, "unknown format version 2"),
+            (3, "unknown format version 3"),
+            (0, "reads versions 1 and 2"),
             ("1", "whole number"),
             (None, "whole number"),
         ],
     )
     def test_unknown_version(self, version: object, reason: str):
-        """Only version 1 is read."""
+        """Only versions 1 and 2 are read."""
         error = self._error(json.dumps(_doc(version=version)))
 
         assert error.field == "$.version"
@@ -412,3 +417,99 @@ class TestTimelineMethods:
 
         assert formats.to_markdown(small) == small.export("markdown")
         assert len(small.to_pandas()) == 3
+
+
+class TestVersions:
+    """Version 2 stores points and several links per pair; version 1 keeps its meaning."""
+
+    V1: ClassVar[dict[str, Any]] = {
+        "format": "timeline",
+        "version": 1,
+        "events": [
+            {"id": "war", "title": "War"},
+            {"id": "battle", "title": "Battle", "when": "2025-01-02"},
+            {"id": "talks", "title": "Talks", "when": "2025-01", "ends": "2025-02"},
+        ],
+        "links": [
+            {"source": "battle", "target": "war", "relation": "part_of"},
+            {"source": "war", "target": "talks", "relation": "before"},
+        ],
+    }
+
+    def test_version_1_loads_unchanged(self):
+        """A v1 file reads with its links on start days and its old bounds."""
+        t = formats.from_json(json.dumps(self.V1))
+
+        assert all(k.points == (Point.START, Point.START) for k in t.links)
+        # A whole without `ends` bounds nothing after its start (v1 meaning).
+        t.refine("war", "2025-01-01")
+        assert t.bounds("battle") == When.day(2025, 1, 2)
+        assert t.bounds("talks") == When.between("2025-01-02", "2025-01-31")
+
+    def test_version_1_rewritten_as_version_2(self):
+        """A v1 file written again is version 2 and reads back equal."""
+        t = formats.from_json(json.dumps(self.V1))
+
+        data = json.loads(formats.to_json(t))
+
+        assert data["version"] == 2
+        assert all(k["source_point"] == "start" for k in data["links"])
+        assert formats.from_json(formats.to_json(t)) == t
+
+    def test_version_1_has_no_points(self):
+        """Points in a v1 file are refused with the path."""
+        doc = copy.deepcopy(self.V1)
+        doc["links"][1]["source_point"] = "end"
+
+        with pytest.raises(FormatError, match="version 2") as info:
+            formats.from_json(json.dumps(doc))
+
+        assert info.value.field == "$.links[1].source_point"
+
+    def test_version_1_pair_given_twice(self):
+        """A v1 file joining a pair twice by one relation is refused, as before."""
+        doc = copy.deepcopy(self.V1)
+        doc["links"].append(
+            {"source": "war", "target": "talks", "relation": "before", "min_days": 2}
+        )
+
+        with pytest.raises(FormatError, match="given twice"):
+            formats.from_json(json.dumps(doc))
+
+    def test_version_2_round_trip_of_points_and_pairs(self):
+        """Points and several links per pair survive a round trip, schema-valid."""
+        t = Timeline(
+            [
+                Event("summit", "Summit", "2025-03-01", ends="2025-03-03"),
+                Event("note", "Note", "2025-03-05"),
+            ]
+        )
+        t.link("summit", "note", "before", source_point="end", min_days=0, note="A")
+        t.link("summit", "note", "before", source_point="end", min_days=2, note="B")
+        t.link("summit", "note", "before")
+
+        text = formats.to_json(t)
+
+        assert formats.from_json(text) == t
+        _schema_validator().validate(json.loads(text))
+        assert len(json.loads(text)["links"]) == 3
+
+    def test_version_2_same_link_twice(self):
+        """The very same link twice in a v2 file is refused."""
+        t = Timeline([Event("a", "A"), Event("b", "B")], [Link("a", "b")])
+        doc = json.loads(formats.to_json(t))
+        doc["links"].append(doc["links"][0])
+
+        with pytest.raises(FormatError, match="given twice"):
+            formats.from_json(json.dumps(doc))
+
+    def test_schema_refuses_points_in_version_1(self):
+        """The schema knows v1 links have no points."""
+        import jsonschema
+
+        doc = copy.deepcopy(self.V1)
+        doc["links"][0]["target_point"] = "start"
+
+        with pytest.raises(jsonschema.ValidationError):
+            _schema_validator().validate(doc)
+        _schema_validator().validate(self.V1)

@@ -266,32 +266,51 @@ class TestLinks:
 WINDOW = (pendulum.date(2025, 1, 1), pendulum.date(2025, 1, 6))
 
 
+def _domain(when, lo, hi):
+    first = lo if when.earliest is None else max(lo, when.earliest)
+    last = hi if when.latest is None else min(hi, when.latest)
+    return range(first.toordinal(), last.toordinal() + 1)
+
+
 def solutions(events, links, lo, hi):
     """
-    Every assignment of start days within [lo, hi] that meets each event's own date
-    and each link's gap, found by trying them all. A PART_OF link's source also
-    starts by the end of its target (the target's `ends`; without them, no end).
+    Every assignment of (start, end) days within [lo, hi] that meets each event's own
+    dates (`when` for the start, `ends` for the end, start <= end; without `ends` the
+    end is the start) and each link's gap between the points it names, found by
+    trying them all. A PART_OF link also ends the part by the end of a whole that
+    has `ends`. Yields (starts, ends), tuples in the order of `events`.
     """
     index = {e.id: k for k, e in enumerate(events)}
-    domains = []
+    choices = []
     for e in events:
-        first = lo if e.when.earliest is None else max(lo, e.when.earliest)
-        last = hi if e.when.latest is None else min(hi, e.when.latest)
-        domains.append(range(first.toordinal(), last.toordinal() + 1))
-    gaps = [(index[k.source], index[k.target], *k.gap) for k in links]
-    ends_by = []  # (part, the last day it may start)
-    for k in links:
-        whole = events[index[k.target]]
-        end = None if whole.ends is None else whole.ends.latest
-        if k.relation is Relation.PART_OF and end is not None:
-            ends_by.append((index[k.source], end.toordinal()))
-    for days in itertools.product(*domains):
+        starts = _domain(e.when, lo, hi)
+        if e.ends is None:
+            choices.append([(d, d) for d in starts])
+        else:
+            ends = _domain(e.ends, lo, hi)
+            choices.append([(a, b) for a in starts for b in ends if a <= b])
+    gaps = [
+        (
+            index[k.source],
+            k.source_point.value == "end",
+            index[k.target],
+            k.target_point.value == "end",
+            *k.gap,
+        )
+        for k in links
+    ]
+    wholes = [
+        (index[k.source], index[k.target])
+        for k in links
+        if k.relation is Relation.PART_OF and events[index[k.target]].ends is not None
+    ]
+    for pairs in itertools.product(*choices):
         if all(
-            (low is None or days[t] - days[s] >= low)
-            and (high is None or days[t] - days[s] <= high)
-            for s, t, low, high in gaps
-        ) and all(days[part] <= end for part, end in ends_by):
-            yield days
+            (low is None or pairs[t][te] - pairs[s][se] >= low)
+            and (high is None or pairs[t][te] - pairs[s][se] <= high)
+            for s, se, t, te, low, high in gaps
+        ) and all(pairs[part][1] <= pairs[whole][1] for part, whole in wholes):
+            yield tuple(p[0] for p in pairs), tuple(p[1] for p in pairs)
 
 
 def small_timelines(**kwargs):
@@ -313,14 +332,15 @@ class TestTimelines:
         """Inferred dates keep every day some solution gives an event, and, when they
         lie within the window (so every solution was tried), no other day."""
         events = list(t.events)
-        bounds = [t.bounds(e.id) for e in events]
         found = list(solutions(events, t.links, *WINDOW))
-
-        for k, (e, b) in enumerate(zip(events, bounds, strict=True)):
-            days = {pendulum.Date.fromordinal(s[k]) for s in found}
-            assert all(b.contains(day) for day in days), (e, b)
-            if all(x.is_bounded and within(x, *WINDOW) for x in bounds):
-                assert (b.earliest, b.latest) == (min(days), max(days)), (e, b)
+        for which, read in ((0, t.bounds), (1, t.end_bounds)):
+            bounds = [read(e.id) for e in events]
+            every = [f(e.id) for e in events for f in (t.bounds, t.end_bounds)]
+            for k, (e, b) in enumerate(zip(events, bounds, strict=True)):
+                days = {pendulum.Date.fromordinal(s[which][k]) for s in found}
+                assert all(b.contains(day) for day in days), (e, b)
+                if all(x.is_bounded and within(x, *WINDOW) for x in every):
+                    assert (b.earliest, b.latest) == (min(days), max(days)), (e, b)
 
     @given(tt.timelines())
     def test_passes_assert_consistent(self, t):
@@ -685,6 +705,9 @@ class BrokenTimeline:
 
     def bounds(self, event_id):
         return self._bounds.get(event_id) or self._t.bounds(event_id)
+
+    def end_bounds(self, event_id):
+        return self._t.end_bounds(event_id)
 
     def chronology(self):
         order = list(self._t.chronology())[self._drop :]

@@ -8,6 +8,7 @@ and ``except KeyError`` keep working::
     ├── ValidationError       (ValueError)  .field, .value, .reason
     ├── DateResolutionError   (ValueError)  .text, .reference, .reason
     ├── UnknownEventError     (KeyError)    .id, .known
+    ├── LinkNotFoundError     (KeyError)    .source, .target, .relation
     ├── DuplicateEventError   (ValueError)  .id, .reason
     ├── FormatError           (ValueError)  .path, .line, .field, .reason
     └── ChronologyConflict    (ValueError)  .explanation, .events, .links
@@ -38,6 +39,7 @@ __all__ = [
     "DateResolutionError",
     "DuplicateEventError",
     "FormatError",
+    "LinkNotFoundError",
     "TimelineError",
     "UnknownEventError",
     "ValidationError",
@@ -102,6 +104,29 @@ class UnknownEventError(TimelineError, KeyError):
         close = difflib.get_close_matches(self.id, self.known, n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         return f"no event with id {self.id!r}{hint}"
+
+
+class LinkNotFoundError(TimelineError, KeyError):
+    """
+    No link matches: `unlink()` was asked to remove a link that is not there.
+
+    >>> str(LinkNotFoundError("crash", "protest", "caused"))
+    "no link from 'crash' to 'protest' by caused"
+    """
+
+    def __init__(
+        self, source: str, target: str, relation: str | None = None, detail: str = ""
+    ) -> None:
+        super().__init__(source, target, relation, detail)
+        self.source = source
+        self.target = target
+        self.relation = relation
+        self.detail = detail
+
+    def __str__(self) -> str:
+        by = "any relation" if self.relation is None else self.relation
+        more = f" {self.detail}" if self.detail else ""
+        return f"no link from {self.source!r} to {self.target!r} by {by}{more}"
 
 
 class DuplicateEventError(TimelineError, ValueError):

@@ -32,10 +32,11 @@ A PART_OF link also ends the part no later than the whole ends (when the whole h
 
 from __future__ import annotations
 
+import datetime
 import enum
 import math
 from collections.abc import Iterable
-from typing import Any, final
+from typing import Any, Final, final
 
 import attrs
 
@@ -153,12 +154,21 @@ def _relation(value: Relation | str) -> Relation:
         raise ValidationError("relation", value, f"must be one of {names}") from None
 
 
+# No two days of the calendar (years 1 to 9999) are further apart than this.
+MAX_GAP: Final = datetime.date.max.toordinal() - datetime.date.min.toordinal()
+
+
 def _optional_int(name: str) -> Any:
     def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
         if value is not None and (
             isinstance(value, bool) or not isinstance(value, int)
         ):
             msg = f"must be a whole number of days or None, got {type(value).__name__}"
+            raise ValidationError(name, value, msg)
+        if value is not None and abs(value) > MAX_GAP:
+            msg = (
+                f"is longer than the calendar allows (years 1 to 9999: {MAX_GAP} days)"
+            )
             raise ValidationError(name, value, msg)
 
     return check
@@ -270,6 +280,26 @@ class Link:
     def key(self) -> tuple[str, str, Relation]:
         """The two events and the relation (several links may share a key)."""
         return (self.source, self.target, self.relation)
+
+    def sort_key(self) -> tuple[Any, ...]:
+        """
+        A key that orders links by source, target, relation, points, then the rest.
+
+        >>> Link("a", "b").sort_key()[:3]
+        ('a', 'b', 'caused')
+        """
+        return (
+            self.source,
+            self.target,
+            self.relation.value,
+            self.source_point.value,
+            self.target_point.value,
+            -1 if self.min_days is None else self.min_days,
+            -1 if self.max_days is None else self.max_days,
+            self.confidence,
+            self.note or "",
+            repr(self.sources),
+        )
 
     @property
     def points(self) -> tuple[Point, Point]:

@@ -42,7 +42,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess
     raise ImportError(msg, name=__name__) from exc
 
 from .event import Event, Source
-from .link import Link, Relation
+from .link import Link, Point, Relation
 from .when import Granularity, When, _granularity, to_date
 
 if TYPE_CHECKING:
@@ -766,7 +766,7 @@ def _fits(relation: Relation, gap: int, part_ends_by: bool) -> bool:
     """Whether a link of `relation` from an earlier event to a later one can hold.
 
     `gap` >= 0 is the days between their true days; `part_ends_by` says whether the
-    later event starts by the end of the earlier one (as a part of a whole must).
+    later event ends by the end of the earlier one (as a part of a whole must).
     """
     if relation is Relation.BEFORE:
         return gap >= 1
@@ -809,24 +809,24 @@ def _consistent_timelines(draw: st.DrawFn, shape: _Shape) -> Timeline:
         for draft in drafts[1:]:
             days.append(min(shape.hi, days[-1] + draft.step))
     events = _events_on(drafts, days, shape.lo, shape.hi)
-    ends_by: list[int | None] = []  # the last day a part of each event may start
-    for e in events:
-        last = None if e.ends is None else e.ends.latest
-        ends_by.append(None if last is None else last.toordinal())
+    # The true end days (an event without `ends` ends the day it starts).
+    last_days = [
+        day if draft.ending is None else min(shape.hi, day + draft.ending[0])
+        for draft, day in zip(drafts, days, strict=True)
+    ]
     links: dict[tuple[int, int], Link] = {}
     for j, draft in enumerate(drafts):
         for back, pick, low, high in draft.causes:
             # Links run forward, from an earlier event i to this one, and their gaps
             # hold for the true days; a PART_OF link runs back from the part (j) to
-            # the whole (i) it starts within.
+            # the whole (i) it lies within (a whole without `ends` bounds no end).
             if j == 0:
                 break
             i = j - 1 - (back - 1) % j  # one of the earlier events; 1 back shrinks best
             if (i, j) in links:
                 continue
             gap = days[j] - days[i]
-            end = ends_by[i]
-            within = end is None or days[j] <= end
+            within = events[i].ends is None or last_days[j] <= last_days[i]
             fitting = [r for r in shape.relations if _fits(r, gap, within)]
             if not fitting:
                 continue
@@ -1054,9 +1054,16 @@ def assert_consistent(t: Timeline) -> None:
             problems.append(
                 f"inferred date {bounds[e.id]} of {_describe(e)} is not within its own date"
             )
+    end_bounds = {e.id: t.end_bounds(e.id) for e in events}
+    for e in events:
+        if e.ends is not None and not e.ends.contains(end_bounds[e.id]):
+            problems.append(
+                f"inferred end {end_bounds[e.id]} of {_describe(e)} is not within its own end"
+            )
     for link in links:
         low, high = link.gap
-        s, u = bounds[link.source], bounds[link.target]
+        s = (bounds if link.source_point is Point.START else end_bounds)[link.source]
+        u = (bounds if link.target_point is Point.START else end_bounds)[link.target]
         # The gaps the inferred dates allow: target's days minus source's days.
         least = (
             None
@@ -1085,8 +1092,7 @@ def assert_consistent(t: Timeline) -> None:
     else:
         position = {event_id: k for k, event_id in enumerate(order)}
         for link in links:
-            ordered = link.relation.is_causal or link.relation is Relation.BEFORE
-            if ordered and position[link.source] > position[link.target]:
+            if _orders(link) and position[link.source] > position[link.target]:
                 problems.append(
                     f"the chronology puts {_describe(by_id[link.target])} before "
                     f"{_describe(by_id[link.source])}, against the link {_link_text(link)}"
@@ -1100,6 +1106,19 @@ def assert_consistent(t: Timeline) -> None:
                 )
     if problems:
         raise _fail("the timeline is not consistent:", problems)
+
+
+def _orders(link: Link) -> bool:
+    """Whether the chronology must list a link's source first (see `Timeline.chronology`)."""
+    if link.relation.is_causal:
+        return True
+    low = link.gap[0]
+    return (
+        link.relation is Relation.BEFORE
+        and link.target_point is Point.START
+        and low is not None
+        and low >= 1
+    )
 
 
 def _days_between(a: pendulum.Date, b: pendulum.Date) -> int:
@@ -1143,37 +1162,54 @@ def _causal_cycle(links: Sequence[Link]) -> tuple[str, ...]:
 
 def _stn_conflict(events: Sequence[Event], links: Sequence[Link]) -> list[str]:
     """
-    The constraints around a negative cycle of the start days' distance graph, or [].
+    The constraints around a negative cycle of the day points' distance graph, or [].
 
-    Each constraint ``S(v) - S(u) <= w`` is an edge u -> v of weight w; the node
-    "" stands for day 0. The constraints are the events' own dates, the links'
-    gaps, and a PART_OF link's part starting by the end of its whole (the whole's
-    `ends`; a whole without them has an unknown end). They can all hold iff no cycle is negative
-    (Bellman-Ford).
+    Each event has a start point and, when it has `ends`, an end point no earlier
+    than its start (without `ends` the end is the start). Each constraint
+    ``P(v) - P(u) <= w`` is an edge u -> v of weight w; the node ZERO stands for
+    day 0. The constraints are the events' own dates (`when` for the start, `ends`
+    for the end), the links' gaps between the points they name, and a PART_OF
+    link's part ending by the end of a whole that has `ends`. They can all hold iff
+    no cycle is negative (Bellman-Ford).
     """
-    edges: list[tuple[str, str, int, str]] = []
-    for e in events:
-        if e.when.earliest is not None:
-            edges.append((e.id, "", -e.when.earliest.toordinal(), _describe(e)))
-        if e.when.latest is not None:
-            edges.append(("", e.id, e.when.latest.toordinal(), _describe(e)))
+    zero = ("", "zero")
     by_id = {e.id: e for e in events}
+
+    def point(id: str, which: str) -> tuple[str, str]:
+        lasts = by_id[id].ends is not None
+        return (id, "end" if which == "end" and lasts else "start")
+
+    edges: list[tuple[tuple[str, str], tuple[str, str], int, str]] = []
+    nodes = [zero]
+    for e in events:
+        dates = [(point(e.id, "start"), e.when)]
+        nodes.append(point(e.id, "start"))
+        if e.ends is not None:
+            dates.append((point(e.id, "end"), e.ends))
+            nodes.append(point(e.id, "end"))
+            why = f"{_describe(e)} ends no earlier than it starts"
+            edges.append((point(e.id, "end"), point(e.id, "start"), 0, why))
+        for node, when in dates:
+            if when.earliest is not None:
+                edges.append((node, zero, -when.earliest.toordinal(), _describe(e)))
+            if when.latest is not None:
+                edges.append((zero, node, when.latest.toordinal(), _describe(e)))
     for link in links:
         low, high = link.gap
         why = f"link {_link_text(link)}"
+        u = point(link.source, link.source_point.value)
+        v = point(link.target, link.target_point.value)
         if high is not None:
-            edges.append((link.source, link.target, high, why))
+            edges.append((u, v, high, why))
         if low is not None:
-            edges.append((link.target, link.source, -low, why))
-        whole = by_id[link.target]
-        end = None if whole.ends is None else whole.ends.latest
-        if link.relation is Relation.PART_OF and end is not None:
-            # A part starts by the end of its whole.
-            edges.append(("", link.source, end.toordinal(), f"{why}, ending by {end}"))
-    nodes = ["", *(e.id for e in events)]
+            edges.append((v, u, -low, why))
+        if link.relation is Relation.PART_OF and by_id[link.target].ends is not None:
+            # A part ends by the end of its whole.
+            whole_end = point(link.target, "end")
+            edges.append((whole_end, point(link.source, "end"), 0, why))
     dist = dict.fromkeys(nodes, 0)
-    pred: dict[str, tuple[str, str]] = {}
-    changed: str | None = None  # not "": that is day 0's node
+    pred: dict[tuple[str, str], tuple[tuple[str, str], str]] = {}
+    changed: tuple[str, str] | None = None
     for _ in range(len(nodes)):
         changed = None
         for u, v, w, why in edges:

@@ -13,29 +13,30 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib
-import operator
 import os
 import re
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any, Final, final
+from typing import Any, Final, ParamSpec, TypeVar, final
 
 import attrs
-import numpy as np
 import pendulum
 
-from . import _bulk
-from .constraints import FAR, Network, _difference, describe_link
+from . import allen
+from ._engine import FAR, Network, difference
 from .errors import (
     ChronologyConflict,
     DuplicateEventError,
+    LinkNotFoundError,
     TimelineError,
     ValidationError,
 )
 from .event import Event
-from .link import Link, Relation
+from .link import Link, Point, Relation
 from .when import When, _when_from_anything, to_date
 
 __all__ = ["Explanation", "Timeline"]
@@ -45,7 +46,8 @@ __all__ = ["Explanation", "Timeline"]
 _PROBES: Final = (pendulum.Date(2001, 2, 15), pendulum.Date(2004, 1, 13))
 
 _WhenLike = When | datetime.date | str | None
-_ID = operator.attrgetter("id")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 def _resolver() -> Callable[..., When]:
@@ -67,8 +69,22 @@ def _slug(title: str) -> str:
     return slug or "event"
 
 
-def _link_sort_key(link: Link) -> tuple[str, str, str]:
-    return (link.source, link.target, link.relation.value)
+def _locked(method: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run a method holding the timeline's lock: one writer at a time, no torn reads."""
+
+    @functools.wraps(method)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with args[0]._lock:  # type: ignore[attr-defined]
+            return method(*args, **kwargs)
+
+    return run
+
+
+def _check_id(name: str, value: object) -> str:
+    if not isinstance(value, str):
+        msg = f"must be an event id (a string), got {type(value).__name__}"
+        raise ValidationError(name, value, msg)
+    return value
 
 
 @final
@@ -90,6 +106,56 @@ class Explanation:
         return self.text
 
 
+# Allen's relations at day level: the links `Timeline.relate(a, b, r)` writes, as
+# (source is a, relation, source point, target point, min_days, max_days).
+_S, _E = Point.START, Point.END
+_AllenLink = tuple[bool, Relation, Point, Point, int | None, int | None]
+_ALLEN_FORWARD: Final[dict[allen.AllenRelation, tuple[_AllenLink, ...]]] = {
+    allen.AllenRelation.BEFORE: ((True, Relation.BEFORE, _E, _S, 2, None),),
+    allen.AllenRelation.MEETS: ((True, Relation.BEFORE, _E, _S, 1, 1),),
+    allen.AllenRelation.OVERLAPS: (
+        (True, Relation.BEFORE, _S, _S, 1, None),
+        (False, Relation.BEFORE, _S, _E, 0, None),
+        (True, Relation.BEFORE, _E, _E, 1, None),
+    ),
+    allen.AllenRelation.STARTS: (
+        (True, Relation.SAME_DAY, _S, _S, None, None),
+        (True, Relation.BEFORE, _E, _E, 1, None),
+    ),
+    allen.AllenRelation.DURING: (
+        (False, Relation.BEFORE, _S, _S, 1, None),
+        (True, Relation.BEFORE, _E, _E, 1, None),
+    ),
+    allen.AllenRelation.FINISHES: (
+        (True, Relation.SAME_DAY, _E, _E, None, None),
+        (False, Relation.BEFORE, _S, _S, 1, None),
+    ),
+    allen.AllenRelation.EQUALS: (
+        (True, Relation.SAME_DAY, _S, _S, None, None),
+        (True, Relation.SAME_DAY, _E, _E, None, None),
+    ),
+}
+
+
+def _swapped(links: tuple[_AllenLink, ...]) -> tuple[_AllenLink, ...]:
+    return tuple((not a_first, *rest) for a_first, *rest in links)  # type: ignore[misc]
+
+
+_ALLEN: Final[dict[allen.AllenRelation, tuple[_AllenLink, ...]]] = {
+    **_ALLEN_FORWARD,
+    **{
+        allen.converse(r): _swapped(links)
+        for r, links in _ALLEN_FORWARD.items()
+        if r is not allen.AllenRelation.EQUALS
+    },
+}
+_LINK_FIELDS: Final = frozenset(f.name for f in attrs.fields(Link)) - {
+    "source",
+    "target",
+    "relation",
+}
+
+
 @final
 class Timeline:
     """
@@ -97,7 +163,8 @@ class Timeline:
 
     Every change either leaves the timeline consistent or raises and changes
     nothing. Text dates are resolved against `reference`, the date the words were
-    written.
+    written. A timeline is safe to share between threads: each change and each
+    reading holds its lock, so readers never see half a change.
 
     >>> t = Timeline(reference="2025-02-10")
     >>> crash = t.add("Passenger jet crashes near Aktau", when="December 25", id="crash")
@@ -132,8 +199,10 @@ class Timeline:
             msg = f"must be a string or None, got {type(name).__name__}"
             raise ValidationError("name", name, msg)
         self.name: str | None = name
-        self._net = Network(events, links)
+        self._lock = threading.RLock()
+        self._net = Network(_iterable("events", events), _iterable("links", links))
         self._order: list[Event] | None = None
+        self._suffix: dict[str, int] = {}  # the next number to try for a slug
 
     # -- reading -------------------------------------------------------------------
 
@@ -143,89 +212,108 @@ class Timeline:
         return tuple(self.chronology())
 
     @property
+    @_locked
     def links(self) -> tuple[Link, ...]:
-        """The links, sorted by source, target and relation."""
-        return tuple(sorted(self._net.links, key=_link_sort_key))
+        """The links, sorted by source, target, relation, points and then the rest."""
+        return tuple(sorted(self._net.links(), key=Link.sort_key))
 
+    @_locked
     def __len__(self) -> int:
-        return len(self._net.events)
+        return len(self._net)
 
+    @_locked
     def __contains__(self, id: object) -> bool:
-        return isinstance(id, str) and id in self._net.index
+        return id in self._net
 
+    @_locked
     def __getitem__(self, id: str) -> Event:
-        return self._net.events[self._net.node(id)]
+        return self._net.event(id)
 
     def __iter__(self) -> Iterator[Event]:
         return iter(self.chronology())
 
+    @_locked
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Timeline):
             return NotImplemented
-        return (
-            self.reference == other.reference
-            and self.name == other.name
-            and len(self) == len(other)
-            and len(self._net.links) == len(other._net.links)
-            and all(e == other._event_or_none(e.id) for e in self._net.events)
-            and set(self._net.links) == set(other._net.links)
-        )
+        if other is self:
+            return True
+        with other._lock:
+            return (
+                self.reference == other.reference
+                and self.name == other.name
+                and len(self._net) == len(other._net)
+                and self._net.link_count() == other._net.link_count()
+                and all(e == other._net.get(e.id) for e in self._net.events())
+                and set(self._net.links()) == set(other._net.links())
+            )
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
     def __repr__(self) -> str:
         name = "" if self.name is None else f" {self.name!r}"
-        return f"<Timeline{name}: {len(self)} events, {len(self._net.links)} links>"
+        return f"<Timeline{name}: {len(self)} events, {len(self.links)} links>"
 
-    def _event_or_none(self, id: str) -> Event | None:
-        i = self._net.index.get(id)
-        return None if i is None else self._net.events[i]
-
+    @_locked
     def bounds(self, id: str) -> When:
         """
-        The date of an event as its own date and every link imply.
+        The start of an event as its own date and every link imply.
 
         It is always within the event's own `when`.
 
         Raises:
             UnknownEventError: no event has this id.
         """
-        return self._net.bounds(id)
+        return self._net.bounds(_check_id("id", id))
 
+    @_locked
+    def end_bounds(self, id: str) -> When:
+        """
+        The end of an event as its own `ends` and every link imply.
+
+        An event without `ends` ends the day it starts, so its end bounds are its
+        start bounds.
+
+        >>> t = Timeline([Event("summit", "Summit", "2025-03-01", ends="2025-03"),
+        ...               Event("note", "Note", "2025-03-04")],
+        ...              [Link("summit", "note", "before", source_point="end", min_days=1)])
+        >>> t.end_bounds("summit")
+        When.from_edtf('2025-03-01/2025-03-03')
+
+        Raises:
+            UnknownEventError: no event has this id.
+        """
+        return self._net.end_bounds(_check_id("id", id))
+
+    @_locked
+    def span(self, id: str) -> tuple[When, When]:
+        """
+        The inferred start and end of an event: ``(bounds(id), end_bounds(id))``.
+
+        Raises:
+            UnknownEventError: no event has this id.
+        """
+        _check_id("id", id)
+        return self._net.bounds(id), self._net.end_bounds(id)
+
+    @_locked
     def chronology(self) -> list[Event]:
         """
         The events in chronological order.
 
-        The order respects every causal and BEFORE link (the source first) and
-        every pair whose inferred dates are certainly ordered; the two ends of a
-        SAME_DAY or PART_OF link come in either order when their dates allow it. Ties go by
-        inferred earliest day, then inferred latest day, then id, so the order does
-        not depend on the order in which events and links were added.
+        The order respects every causal link and every BEFORE link that makes its
+        target start at least a day after its source starts (the source first),
+        and every pair whose inferred starts are certainly ordered; the two ends of
+        other links (SAME_DAY, PART_OF, "on or before", links between end days)
+        come in either order when their dates allow it. Ties go by inferred
+        earliest start, then inferred latest start, then id, so the order does not
+        depend on the order in which events and links were added.
         """
         if self._order is None:
-            self._order = self._compute_order()
+            self._order = self._net.order()
         return list(self._order)
 
-    def _compute_order(self) -> list[Event]:
-        net = self._net
-        code = np.frombuffer(net.link_code, dtype=np.int64)
-        ordering = _bulk.ORDERING[code]
-        src = np.frombuffer(net.link_src, dtype=np.int64)[ordering]
-        tgt = np.frombuffer(net.link_tgt, dtype=np.int64)[ordering]
-        del code  # views: the arrays must stay free to grow
-        # Sorted by bounds, then id; along a causal or BEFORE link the bounds never
-        # decrease, so only ties can put a target before its source, and those are
-        # put right. Causal links never form a cycle, and a cycle through a BEFORE
-        # link would need a positive gap, so a linear extension always exists.
-        lo = np.frombuffer(net.lo, dtype=np.int64)
-        hi = np.frombuffer(net.hi, dtype=np.int64)
-        ids = list(map(_ID, net.events))
-        perm = _bulk.chronological_order(lo, hi, ids, src, tgt)
-        del lo, hi, src, tgt, ids  # views: the arrays must stay free to grow
-        events = np.fromiter(net.events, dtype=object, count=len(net.events))
-        ordered: list[Event] = events[perm].tolist()
-        return ordered
-
+    @_locked
     def between(
         self,
         start: _WhenLike = None,
@@ -234,32 +322,44 @@ class Timeline:
         certain: bool = False,
     ) -> list[Event]:
         """
-        The events that may fall (or, with ``certain=True``, certainly fall) between
-        `start` and `end`, both included, in chronological order.
+        The events whose span (start day to end day, both included) may overlap
+        the window from `start` to `end`, or, with ``certain=True``, surely does,
+        in chronological order.
 
         A `When` as `start` counts from its earliest day, as `end` to its latest;
-        None leaves a side open.
+        None leaves a side open. An event without `ends` lasts one day.
+
+        >>> t = Timeline([Event("war", "War", "2024-01-01", ends="2024-12-31"),
+        ...               Event("talks", "Talks", "2025-02-02")])
+        >>> [e.id for e in t.between("2024-06-01", "2024-06-30", certain=True)]
+        ['war']
         """
-        window = When.between(_as_bound(start), _as_bound(end))
+        window = When.between(_as_bound(start, "start"), _as_bound(end, "end"))
         lo = -FAR if window.earliest is None else window.earliest.toordinal()
         hi = FAR if window.latest is None else window.latest.toordinal()
         net = self._net
         found = []
         for e in self.chronology():
-            i = net.index[e.id]
+            start_lo, start_hi = net.day_bounds(e.id, Point.START)
+            end_lo, end_hi = net.day_bounds(e.id, Point.END)
             if certain:
-                ok = lo <= net.lo[i] and net.hi[i] <= hi
+                ok = start_hi <= hi and lo <= end_lo
             else:
-                ok = net.lo[i] <= hi and lo <= net.hi[i]
+                ok = start_lo <= hi and lo <= end_hi
             if ok:
                 found.append(e)
         return found
 
+    @_locked
     def involving(self, actor: str) -> list[Event]:
         """The events an actor took part in (ignoring case), in chronological order."""
+        if not isinstance(actor, str):
+            msg = f"must be a string, got {type(actor).__name__}"
+            raise ValidationError("actor", actor, msg)
         key = actor.casefold()
         return [e for e in self.chronology() if key in (a.casefold() for a in e.actors)]
 
+    @_locked
     def causes(self, id: str, *, transitive: bool = False) -> list[Event]:
         """
         The events with a causal link to this one (or, transitively, to any of its
@@ -268,8 +368,11 @@ class Timeline:
         Raises:
             UnknownEventError: no event has this id.
         """
-        return self._causal_walk(id, forward=False, transitive=transitive)
+        return self._causal_walk(
+            _check_id("id", id), forward=False, transitive=transitive
+        )
 
+    @_locked
     def effects(self, id: str, *, transitive: bool = False) -> list[Event]:
         """
         The events this one has a causal link to (or, transitively, their effects),
@@ -278,34 +381,30 @@ class Timeline:
         Raises:
             UnknownEventError: no event has this id.
         """
-        return self._causal_walk(id, forward=True, transitive=transitive)
-
-    def _causal_neighbours(self, i: int, *, forward: bool) -> Iterator[int]:
-        net = self._net
-        own = net.events[i].id
-        for e in net.out_edges(i) if forward else net.in_edges(i):
-            link = net.links[net.e_link[e]]
-            if (
-                link.relation.is_causal
-                and (link.source if forward else link.target) == own
-            ):
-                yield net.index[link.target if forward else link.source]
+        return self._causal_walk(
+            _check_id("id", id), forward=True, transitive=transitive
+        )
 
     def _causal_walk(self, id: str, *, forward: bool, transitive: bool) -> list[Event]:
-        start = self._net.node(id)
-        found: set[int] = set()
-        queue = deque([start])
+        self._net.event(id)
+        found: set[str] = set()
+        queue = deque([id])
         while queue:
-            i = queue.popleft()
-            for j in self._causal_neighbours(i, forward=forward):
-                if j not in found:
-                    found.add(j)
+            own = queue.popleft()
+            for link in self._net.links_of(own):
+                if not link.relation.is_causal:
+                    continue
+                if (link.source if forward else link.target) != own:
+                    continue
+                other = link.target if forward else link.source
+                if other not in found:
+                    found.add(other)
                     if transitive:
-                        queue.append(j)
-        found.discard(start)
-        ids = {self._net.events[j].id for j in found}
-        return [e for e in self.chronology() if e.id in ids]
+                        queue.append(other)
+        found.discard(id)
+        return [e for e in self.chronology() if e.id in found]
 
+    @_locked
     def explain(self, a: str, b: str) -> Explanation:
         """
         The chain of links, or of dates, that puts event `a` before event `b`.
@@ -322,99 +421,28 @@ class Timeline:
             UnknownEventError: either id is not an event.
             ValidationError: nothing orders `a` before `b`.
         """
-        net = self._net
-        ia, ib = net.node(a), net.node(b)
-        ea, eb = net.events[ia], net.events[ib]
-        head = f"{ea.title} ({a}) comes before {eb.title} ({b})"
-        path = self._order_path(ia, ib)
-        if path is not None:
-            steps = [
-                describe_link(
-                    link,
-                    net.events[net.index[link.source]],
-                    net.events[net.index[link.target]],
-                )
-                for link in path
-            ]
-            chain = [a]
-            for link in path:
-                chain.append(link.source if link.source != chain[-1] else link.target)
-            text = f"{head}: " + "; ".join(steps)
-            return Explanation(a, b, tuple(chain), tuple(path), text)
-        if net.hi[ia] < net.lo[ib]:
-            high, low = net._hi_chain(ia), net._lo_chain(ib)
-            text = (
-                f"{head}: "
-                + net._chain_text(high, towards=False)
-                + "; "
-                + net._chain_text(low, towards=True)
+        _check_id("a", a)
+        _check_id("b", b)
+        found = self._net.explain_order(a, b)
+        if found is None:
+            ea, eb = self._net.event(a), self._net.event(b)
+            msg = (
+                f"nothing puts {ea.title} ({a}) before {eb.title} ({b}): "
+                f"no chain of links leads from one to the other and their dates "
+                f"({self._net.bounds(a)} and {self._net.bounds(b)}) may overlap"
             )
-            edges = [*reversed(high.edges), *low.edges]
-            links = tuple(dict.fromkeys(net.links[net.e_link[e]] for e in edges))
-            ids = tuple(
-                dict.fromkeys(
-                    [a, net.events[high.origin].id, net.events[low.origin].id, b]
-                )
-            )
-            return Explanation(a, b, ids, links, text)
-        msg = (
-            f"nothing puts {ea.title} ({a}) before {eb.title} ({b}): "
-            f"no chain of links leads from one to the other and their dates "
-            f"({self.bounds(a)} and {self.bounds(b)}) may overlap"
-        )
-        raise ValidationError("explain", (a, b), msg)
-
-    def _order_path(self, ia: int, ib: int) -> list[Link] | None:
-        """The fewest links that order `ia` before `ib`, by breadth-first search."""
-        net = self._net
-        parent: dict[int, tuple[int, Link]] = (
-            {ia: (-1, net.links[0])} if net.links else {}
-        )
-        if not parent:
-            return None
-        queue = deque([ia])
-        while queue:
-            i = queue.popleft()
-            own = net.events[i].id
-            for e in [*net.out_edges(i), *net.in_edges(i)]:
-                link = net.links[net.e_link[e]]
-                rel = link.relation
-                if rel is Relation.SAME_DAY:
-                    continue
-                if rel is Relation.PART_OF:
-                    if link.target != own:
-                        continue
-                    j = net.index[link.source]
-                elif link.source == own:
-                    j = net.index[link.target]
-                else:
-                    continue
-                if j in parent:
-                    continue
-                parent[j] = (i, link)
-                if j == ib:
-                    path = []
-                    while j != ia:
-                        j, link = parent[j]
-                        path.append(link)
-                    return path[::-1]
-                queue.append(j)
-        return None
+            raise ValidationError("explain", (a, b), msg)
+        ids, links, text = found
+        return Explanation(a, b, ids, links, text)
 
     # -- changing ------------------------------------------------------------------
 
     @contextmanager
     def _change(self) -> Iterator[Network]:
         """Apply changes to the network as one step: all of them, or none."""
-        net = self._net
-        mark = net.begin()
         try:
-            yield net
-        except BaseException:
-            net.rollback(mark)
-            raise
-        else:
-            net.commit()
+            with self._net.transaction() as net:
+                yield net
         finally:
             self._order = None
 
@@ -436,13 +464,17 @@ class Timeline:
         return _when_from_anything(when)
 
     def _new_id(self, title: str) -> str:
+        """A slug of the title that no event has: the base, then base-2, base-3, ..."""
         base = _slug(title)
-        candidate, n = base, 1
-        while candidate in self._net.index:
+        if base not in self._net:
+            return base
+        n = self._suffix.get(base, 2)
+        while f"{base}-{n}" in self._net:
             n += 1
-            candidate = f"{base}-{n}"
-        return candidate
+        self._suffix[base] = n + 1
+        return f"{base}-{n}"
 
+    @_locked
     def add(
         self,
         title: str,
@@ -455,49 +487,63 @@ class Timeline:
         """
         Add an event, its date given as a `When`, a date or words.
 
-        Words are resolved against the timeline's `reference`. With `relative_to`,
-        a phrase such as "a day earlier" or "the same day" becomes a link to that
-        event, so refining its date later moves this one too; phrases that are no
-        plain shift ("later that month") are resolved against its current date.
-        Without `id`, the id is a slug of the title, made unique.
+        Words are resolved against the timeline's `reference`, for `when` and for an
+        `ends` among `fields` alike. With `relative_to`, a phrase such as "a day
+        earlier" or "the same day" becomes a link to that event, so refining its
+        date later moves this one too; phrases that are no plain shift ("later
+        that month") are resolved against its current date. Without `id`, the id
+        is a slug of the title, made unique.
 
-        >>> t = Timeline()
+        >>> t = Timeline(reference="2025-04-20")
         >>> t.add("Jet crashes near Aktau", "2024-12-25").id
         'jet-crashes-near-aktau'
         >>> t.add("Jet crashes near Aktau", "2024-12-25").id
         'jet-crashes-near-aktau-2'
+        >>> t.add("Talks", "April 14", ends="April 17").ends
+        When.day(2025, 4, 17, text='April 17')
 
         Raises:
+            ValidationError: the title or a field is of the wrong type.
             DuplicateEventError: `id` is taken.
             UnknownEventError: `relative_to` is not an event.
             DateResolutionError: the words name no date.
             ChronologyConflict: the relative date contradicts the timeline.
         """
+        if not isinstance(title, str):
+            msg = f"must be a string, got {type(title).__name__}"
+            raise ValidationError("title", title, msg)
+        if id is not None:
+            _check_id("id", id)
+        if relative_to is not None:
+            _check_id("relative_to", relative_to)
+        if isinstance(fields.get("ends"), str):
+            fields["ends"] = self._resolve(fields["ends"])
         eid = self._new_id(title) if id is None else id
-        if eid in self._net.index:
+        if eid in self._net:
             raise DuplicateEventError(eid, "choose another id, or refine() that event")
         if relative_to is None:
             event = Event(eid, title, self._resolve(when), **fields)
             with self._change() as net:
-                net.add_node(event)
+                net.add_event(event)
             return event
-        self._net.node(relative_to)
+        self._net.event(relative_to)
         if not isinstance(when, str):
             msg = "relative_to needs a phrase such as 'a day earlier'"
             raise ValidationError("when", when, msg)
         link = _shift_link(when, self.reference, relative_to, eid)
         if link is None:
             event = Event(
-                eid, title, self._resolve(when, self.bounds(relative_to)), **fields
+                eid, title, self._resolve(when, self._net.bounds(relative_to)), **fields
             )
         else:
             event = Event(eid, title, When.unknown(text=when), **fields)
         with self._change() as net:
-            net.add_node(event)
+            net.add_event(event)
             if link is not None:
                 net.add_link(link)
         return event
 
+    @_locked
     def add_event(self, event: Event) -> Event:
         """
         Add an event as it is; adding an equal event again changes nothing.
@@ -508,15 +554,16 @@ class Timeline:
         if not isinstance(event, Event):
             msg = f"expected an Event, got {type(event).__name__}"
             raise ValidationError("event", event, msg)
-        existing = self._event_or_none(event.id)
+        existing = self._net.get(event.id)
         if existing is not None:
             if existing == event:
                 return existing
-            raise DuplicateEventError(event.id, _difference(existing, event))
+            raise DuplicateEventError(event.id, difference(existing, event))
         with self._change() as net:
-            net.add_node(event)
+            net.add_event(event)
         return event
 
+    @_locked
     def link(
         self,
         source: str,
@@ -525,14 +572,15 @@ class Timeline:
         **fields: Any,
     ) -> Link:
         """
-        Link two events; linking them again with the same link changes nothing.
+        Link two events; the same link again changes nothing.
 
-        `fields` are `Link` fields: min_days, max_days, confidence, note, sources.
+        `fields` are `Link` fields: min_days, max_days, confidence, note, sources,
+        source_point, target_point. Two events may be joined by several links, each
+        with its own gap, note, sources and confidence.
 
         Raises:
             UnknownEventError: either end is not an event.
-            ValidationError: the link itself is invalid, or these two events are
-                already linked by this relation with other fields.
+            ValidationError: the link itself is invalid.
             CausalCycleError: the link closes a causal cycle.
             ChronologyConflict: the link contradicts the dates and other links.
         """
@@ -540,36 +588,118 @@ class Timeline:
         return self._add_link(link)
 
     def _add_link(self, link: Link) -> Link:
-        self._net.node(link.source)
-        self._net.node(link.target)
-        for existing in self._find_links(link.source, link.target, link.relation):
+        self._net.event(link.source)
+        self._net.event(link.target)
+        for existing in self._net.links_of(link.source):
             if existing == link:
                 return existing
-            msg = (
-                f"{link.source} and {link.target} are already linked by "
-                f"{link.relation.name} with other fields: unlink() them first"
-            )
-            raise ValidationError("link", link.key, msg)
         with self._change() as net:
             net.add_link(link)
         return link
 
-    def _find_links(
-        self, source: str, target: str, relation: Relation | None = None
+    @_locked
+    def relate(
+        self, a: str, b: str, relation: allen.AllenRelation | str, **fields: Any
     ) -> list[Link]:
-        net = self._net
-        i = net.node(source)
-        found = {}
-        for e in [*net.out_edges(i), *net.in_edges(i)]:
-            link = net.links[net.e_link[e]]
-            if (
-                link.source == source
-                and link.target == target
-                and (relation is None or link.relation is relation)
-            ):
-                found[link.key] = link
-        return sorted(found.values(), key=_link_sort_key)
+        """
+        Write one of Allen's 13 relations between two events' spans as links.
 
+        Spans are closed days: `a` MEETS `b` means `b` starts the day after `a`
+        ends. `fields` (confidence, note, sources) go to every link; the note says
+        which relation the links stand for unless given. The links, in the order
+        written:
+
+        ==============  ==============================================================
+        a RELATION b    links (P(x) is a day; every one in days)
+        ==============  ==============================================================
+        BEFORE          end(a) + 2 <= start(b)
+        MEETS           end(a) + 1 == start(b)
+        OVERLAPS        start(a) + 1 <= start(b) <= end(a), end(a) + 1 <= end(b)
+        STARTS          start(a) == start(b), end(a) + 1 <= end(b)
+        DURING          start(b) + 1 <= start(a), end(a) + 1 <= end(b)
+        FINISHES        end(a) == end(b), start(b) + 1 <= start(a)
+        EQUALS          start(a) == start(b), end(a) == end(b)
+        the converses   (AFTER, MET_BY, ...) the same with a and b swapped
+        ==============  ==============================================================
+
+        >>> t = Timeline([Event("war", "War", "2024-01-01", ends=When.unknown()),
+        ...               Event("battle", "Battle", "2024-03-05", ends="2024-03-07")])
+        >>> len(t.relate("battle", "war", "during"))
+        2
+        >>> t.end_bounds("war")
+        When.from_edtf('2024-03-08/..')
+
+        Raises:
+            ValidationError: not an Allen relation, or a bad field.
+            UnknownEventError: either id is not an event.
+            ChronologyConflict: the relation contradicts the timeline.
+        """
+        _check_id("a", a)
+        _check_id("b", b)
+        try:
+            rel = (
+                relation
+                if isinstance(relation, allen.AllenRelation)
+                else allen.AllenRelation(relation)
+            )
+        except ValueError:
+            names = ", ".join(r.name for r in allen.AllenRelation)
+            msg = f"must be one of {names}"
+            raise ValidationError("relation", relation, msg) from None
+        unknown = set(fields) - {"confidence", "note", "sources"}
+        if unknown:
+            msg = "relate() takes only confidence, note and sources"
+            raise ValidationError(sorted(unknown)[0], fields[sorted(unknown)[0]], msg)
+        fields.setdefault("note", f"{a} {rel.value.replace('_', ' ')} {b}")
+        links = [
+            Link(
+                a if a_first else b,
+                b if a_first else a,
+                kind,
+                source_point=sp,
+                target_point=tp,
+                min_days=lo,
+                max_days=hi,
+                **fields,
+            )
+            for a_first, kind, sp, tp, lo, hi in _ALLEN[rel]
+        ]
+        self._net.event(a)
+        self._net.event(b)
+        new = [k for k in dict.fromkeys(links) if k not in self._net.links_of(a)]
+        with self._change() as net:
+            for link in new:
+                net.add_link(link)
+        return links
+
+    def _find_links(self, source: str, target: str, **fields: Any) -> list[Link]:
+        """The links from `source` to `target` whose fields equal those given."""
+        wanted: dict[str, Any] = {}
+        for name, value in fields.items():
+            if name not in _LINK_FIELDS | {"relation"}:
+                msg = f"is not a Link field ({', '.join(sorted(_LINK_FIELDS))})"
+                raise ValidationError(name, value, msg)
+            if value is None and name == "relation":
+                continue
+            if name == "relation":
+                value = Link(source, target, value).relation
+            elif name in ("source_point", "target_point"):
+                value = Link("a", "b", "before", **{name: value}).points[
+                    name == "target_point"
+                ]
+            wanted[name] = value
+        return sorted(
+            (
+                k
+                for k in self._net.links_of(source)
+                if k.source == source
+                and k.target == target
+                and all(getattr(k, name) == value for name, value in wanted.items())
+            ),
+            key=Link.sort_key,
+        )
+
+    @_locked
     def remove(self, id: str) -> Event:
         """
         Remove an event and every link to or from it; the removed event.
@@ -577,35 +707,62 @@ class Timeline:
         Raises:
             UnknownEventError: no event has this id.
         """
-        event = self[id]
+        event = self[_check_id("id", id)]
         self._rebuild(
-            (e for e in self._net.events if e.id != id),
-            (k for k in self._net.links if id not in (k.source, k.target)),
+            (e for e in self._net.events() if e.id != id),
+            (k for k in self._net.links() if id not in (k.source, k.target)),
         )
         return event
 
+    @_locked
     def unlink(
-        self, source: str, target: str, relation: Relation | str | None = None
+        self,
+        source: str,
+        target: str,
+        relation: Relation | str | None = None,
+        **fields: Any,
     ) -> list[Link]:
         """
-        Remove the links from `source` to `target` (only those of `relation`, if
-        given); the removed links.
+        Remove the links from `source` to `target`: those of `relation`, if given,
+        and whose other fields (min_days, source_point, note, ...) equal those
+        given. The removed links say which ones went.
+
+        >>> t = Timeline([Event("a", "A"), Event("b", "B")])
+        >>> _ = t.link("a", "b", "before", note="per the ministry")
+        >>> _ = t.link("a", "b", "before", min_days=3, note="per the embassy")
+        >>> [k.note for k in t.unlink("a", "b", "before", min_days=3)]
+        ['per the embassy']
 
         Raises:
+            ValidationError: `source` and `target` are one event, or a field is
+                not a Link field.
             UnknownEventError: either end is not an event.
-            ValidationError: there is no such link.
+            LinkNotFoundError: no link matches.
         """
-        self._net.node(target)
-        rel = None if relation is None else Link(source, target, relation).relation
-        found = self._find_links(source, target, rel)
+        _check_id("source", source)
+        _check_id("target", target)
+        if source == target:
+            msg = "a link must join two different events"
+            raise ValidationError("target", target, msg)
+        self._net.event(source)
+        self._net.event(target)
+        found = self._find_links(source, target, relation=relation, **fields)
         if not found:
-            what = "any relation" if rel is None else rel.name
-            msg = f"there is no link from {source!r} to {target!r} by {what}"
-            raise ValidationError("link", (source, target, relation), msg)
+            rel = None if relation is None else Link(source, target, relation).relation
+            detail = ", ".join(f"{k}={v!r}" for k, v in fields.items())
+            raise LinkNotFoundError(
+                source,
+                target,
+                None if rel is None else rel.value,
+                f"with {detail}" if detail else "",
+            )
         gone = set(found)
-        self._rebuild(self._net.events, (k for k in self._net.links if k not in gone))
+        self._rebuild(
+            self._net.events(), (k for k in self._net.links() if k not in gone)
+        )
         return found
 
+    @_locked
     def refine(self, id: str, when: _WhenLike) -> Event:
         """
         Replace an event's own date (new evidence); words are resolved as in `add`.
@@ -616,7 +773,7 @@ class Timeline:
             UnknownEventError: no event has this id.
             ChronologyConflict: the new date contradicts the links.
         """
-        old = self[id]
+        old = self[_check_id("id", id)]
         new_when = self._resolve(when, None)
         event = attrs.evolve(old, when=new_when)
         # A narrower date only tightens the network; any other means building again.
@@ -625,42 +782,44 @@ class Timeline:
                 net.narrow(id, new_when)
         else:
             self._rebuild(
-                (event if e.id == id else e for e in self._net.events), self._net.links
+                (event if e.id == id else e for e in self._net.events()),
+                self._net.links(),
             )
         return event
 
+    @_locked
     def merge(self, other: Timeline) -> None:
         """
         Add another timeline's events and links to this one.
 
-        Events with the same id must be equal. The reference and name are kept, or
-        taken from `other` when this timeline has none.
+        Events with the same id must be equal; links already here are not added
+        twice. The reference and name are kept, or taken from `other` when this
+        timeline has none.
 
         Raises:
+            ValidationError: `other` is not a Timeline.
             DuplicateEventError: the timelines define an id differently.
-            ValidationError: they link two events by one relation with other fields.
             CausalCycleError, ChronologyConflict: together they cannot all hold.
         """
+        if not isinstance(other, Timeline):
+            msg = f"expected a Timeline, got {type(other).__name__}"
+            raise ValidationError("other", other, msg)
+        if other is self:
+            return
+        with other._lock:
+            theirs, their_links = other._net.events(), other._net.links()
         new_events = []
-        for event in other._net.events:
-            mine = self._event_or_none(event.id)
+        for event in theirs:
+            mine = self._net.get(event.id)
             if mine is None:
                 new_events.append(event)
             elif mine != event:
-                raise DuplicateEventError(event.id, _difference(mine, event))
-        new_links = []
-        for link in other._net.links:
-            if link.source in self._net.index and link.target in self._net.index:
-                existing = self._find_links(link.source, link.target, link.relation)
-                if existing and existing[0] != link:
-                    msg = "the timelines link these events by one relation differently"
-                    raise ValidationError("link", link.key, msg)
-                if existing:
-                    continue
-            new_links.append(link)
+                raise DuplicateEventError(event.id, difference(mine, event))
+        known = set(self._net.links())
+        new_links = [k for k in dict.fromkeys(their_links) if k not in known]
         with self._change() as net:
             for event in new_events:
-                net.add_node(event)
+                net.add_event(event)
             for link in new_links:
                 net.add_link(link)
         if self.reference is None:
@@ -678,24 +837,34 @@ class Timeline:
         Every problem in a batch of events and links, without raising.
 
         Duplicate ids and links to missing events come first, then causal cycles and
-        contradictions, smallest first. An empty list means `Timeline(events, links)`
-        would succeed.
+        contradictions, smallest first. Each contradiction leaves its last link out
+        of what follows, so one bad link is reported once. An empty list means
+        `Timeline(events, links)` would succeed.
 
         >>> Timeline.diagnose([Event("a", "A", when="2025-01-02"), Event("b", "B", when="2025-01-01")],
         ...                   [Link("a", "b", "before")])
         [ChronologyConflict('B (b) is dated 2025-01-01 but it comes after A (a) on 2025-01-02', ('a', 'b'), ...)]
+
+        Raises:
+            ValidationError: an item is not an Event or a Link.
         """
         problems: list[ChronologyConflict] = []
         kept: dict[str, Event] = {}
-        for event in events:
+        for event in _iterable("events", events):
+            if not isinstance(event, Event):
+                msg = f"expected an Event, got {type(event).__name__}"
+                raise ValidationError("events", event, msg)
             first = kept.get(event.id)
             if first is None:
                 kept[event.id] = event
             elif first != event:
-                text = f"two different events have the id {event.id!r}: {_difference(first, event)}"
+                text = f"two different events have the id {event.id!r}: {difference(first, event)}"
                 problems.append(ChronologyConflict(text, (event.id,)))
-        kept_links: dict[tuple[str, str, Relation], Link] = {}
-        for link in links:
+        kept_links: dict[Link, None] = {}
+        for link in _iterable("links", links):
+            if not isinstance(link, Link):
+                msg = f"expected a Link, got {type(link).__name__}"
+                raise ValidationError("links", link, msg)
             missing = [x for x in (link.source, link.target) if x not in kept]
             if missing:
                 text = (
@@ -704,28 +873,8 @@ class Timeline:
                 )
                 problems.append(ChronologyConflict(text, tuple(missing), (link,)))
                 continue
-            first_link = kept_links.setdefault(link.key, link)
-            if first_link != link:
-                text = (
-                    f"{link.source} and {link.target} are linked twice by "
-                    f"{link.relation.name} with different fields"
-                )
-                problems.append(
-                    ChronologyConflict(text, (link.source, link.target), (link,))
-                )
-        remaining = list(kept_links.values())
-        found: list[ChronologyConflict] = []
-        while True:
-            try:
-                Network(kept.values(), remaining)
-            except ChronologyConflict as conflict:
-                found.append(conflict)
-                if not conflict.links:  # pragma: no cover - dates alone always hold
-                    break
-                drop = conflict.links[-1]
-                remaining = [k for k in remaining if k != drop]
-                continue
-            break
+            kept_links[link] = None
+        found = Network.diagnose(list(kept.values()), list(kept_links))
         found.sort(key=lambda c: (len(c.links), len(c.events)))
         return problems + found
 
@@ -816,7 +965,17 @@ def _shift_link(
     return None
 
 
-def _as_bound(value: _WhenLike) -> When | datetime.date | None:
+def _as_bound(value: _WhenLike, name: str) -> When | datetime.date | None:
     if value is None or isinstance(value, When | datetime.date):
         return value
+    if not isinstance(value, str):
+        msg = f"must be a When, a date, a string or None, got {type(value).__name__}"
+        raise ValidationError(name, value, msg)
     return _when_from_anything(value)
+
+
+def _iterable(name: str, value: object) -> Iterable[Any]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        msg = f"must be a collection, got {type(value).__name__}"
+        raise ValidationError(name, value, msg)
+    return value

@@ -2,7 +2,7 @@
 Small Hypothesis strategies for the Timeline properties, and a brute-force oracle.
 
 Dates live in a small window of days (day 0 is 2025-01-01) so that the oracle can try
-every assignment of start days; gaps are a few days at most.
+every assignment of start and end days; gaps are a few days at most.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pendulum
 from hypothesis import strategies as st
 
 from timeline.event import Event
-from timeline.link import Link, Relation
+from timeline.link import Link, Point, Relation
 from timeline.when import When
 
 DAY0 = pendulum.Date(2025, 1, 1)
@@ -46,10 +46,13 @@ def whens(draw: st.DrawFn, *, undated: bool = True) -> When:
 
 @st.composite
 def events(draw: st.DrawFn, id: str) -> Event:
-    """An event with this id; some have an end date (for PART_OF links)."""
+    """An event with this id: a point, or one that lasts (with an end date or none)."""
     when = draw(whens())
+    kind = draw(st.sampled_from(["point", "dated end", "unknown end"]))
     ends = None
-    if when.latest is not None and draw(st.booleans()):
+    if kind == "unknown end":
+        ends = When.unknown()
+    elif kind == "dated end" and when.latest is not None:
         last = max(when.latest, day(draw(st.integers(0, WINDOW + 1))))
         ends = When(when.latest, last)
     return Event(id, f"Event {id.upper()}", when, ends=ends)
@@ -60,12 +63,25 @@ def links(draw: st.DrawFn, ids: Sequence[str]) -> Link:
     """A link between two of `ids`, of any relation, with small gaps."""
     source, target = draw(st.permutations(ids))[:2]
     relation = draw(st.sampled_from(list(Relation)))
+    points = {}
+    if relation in (Relation.BEFORE, Relation.SAME_DAY):
+        points = {
+            "source_point": draw(st.sampled_from(list(Point))),
+            "target_point": draw(st.sampled_from(list(Point))),
+        }
     if relation in (Relation.SAME_DAY, Relation.PART_OF):
-        return Link(source, target, relation)
-    floor = 1 if relation is Relation.BEFORE else 0
+        return Link(source, target, relation, **points)
+    floor = draw(st.sampled_from([0, 1])) if relation is Relation.BEFORE else 0
     lo = draw(st.none() | st.integers(floor, 2))
-    hi = draw(st.none() | st.integers(max(floor, lo or 0), 3))
-    return Link(source, target, relation, min_days=lo, max_days=hi)
+    if relation is Relation.BEFORE and lo is None and floor == 0:
+        lo = 0
+    hi = draw(
+        st.none()
+        | st.integers(
+            max(1 if lo is None and relation is Relation.BEFORE else floor, lo or 0), 3
+        )
+    )
+    return Link(source, target, relation, min_days=lo, max_days=hi, **points)
 
 
 @st.composite
@@ -91,38 +107,50 @@ def _ordinal(d: datetime.date | None, default: int) -> int:
 
 class Oracle:
     """
-    Every assignment of start days in a window wide enough to stand for infinity.
+    Every assignment of start and end days in a window wide enough to stand for
+    infinity.
 
-    A bound on a start day comes from a date and a chain of gaps, so it is never
-    further from the window of dates than the sum of all gaps; a day beyond that
-    margin stands for "unbounded".
+    Each event has a start variable and, when it has `ends`, an end variable no
+    earlier than its start (an event without `ends` ends the day it starts). A bound
+    on a day comes from a date and a chain of gaps, so it is never further from the
+    window of dates than the sum of all gaps; a day beyond that margin stands for
+    "unbounded".
     """
 
     def __init__(self, evs: Sequence[Event], lks: Sequence[Link]) -> None:
         self.events = list(evs)
         self.links = list(lks)
-        margin = 1 + sum(abs(w) for k in lks for w in k.gap if w is not None)
+        n = len(evs)
+        margin = 2 + sum(abs(w) for k in lks for w in k.gap if w is not None)
         self.low = DAY0.toordinal() - margin - 1
         self.high = DAY0.toordinal() + WINDOW + 2 + margin
         index = {e.id: i for i, e in enumerate(evs)}
-        self.domains = []
-        for e in evs:
+        self.domains: list[list[int]] = []
+        self.end_of = list(range(n))  # the variable of each event's end
+        dates = [e.when for e in evs]
+        for i, e in enumerate(evs):
+            if e.ends is not None:
+                self.end_of[i] = len(dates)
+                dates.append(e.ends)
+        for w in dates:
             # Undated sides reach past the margin, so "unbounded" shows as a day
             # beyond it, yet every chain of gaps from there still fits.
-            lo = _ordinal(e.when.earliest, self.low - margin)
-            hi = _ordinal(e.when.latest, self.high + margin)
+            lo = _ordinal(w.earliest, self.low - margin)
+            hi = _ordinal(w.latest, self.high + margin)
             self.domains.append([lo, hi])
-        self.gaps = []  # (i, j, lo, hi): lo <= S(j) - S(i) <= hi
+        self.gaps = []  # (u, v, lo, hi): lo <= X(v) - X(u) <= hi
+        for i in range(n):
+            if self.end_of[i] != i:
+                self.gaps.append((i, self.end_of[i], 0, None))
         for k in lks:
             i, j = index[k.source], index[k.target]
+            u = self.end_of[i] if k.source_point is Point.END else i
+            v = self.end_of[j] if k.target_point is Point.END else j
             lo, hi = k.gap
-            self.gaps.append((i, j, lo, hi))
-            if k.relation is Relation.PART_OF:
-                target = evs[j]
-                # The whole ends by its `ends`; without them its end is unknown.
-                if target.ends is not None and target.ends.latest is not None:
-                    d = self.domains[i]
-                    d[1] = min(d[1], target.ends.latest.toordinal())
+            self.gaps.append((u, v, lo, hi))
+            if k.relation is Relation.PART_OF and self.end_of[j] != j:
+                # The part ends by the end of a whole that has `ends`.
+                self.gaps.append((self.end_of[i], self.end_of[j], 0, None))
         self.causal = [
             (index[k.source], index[k.target]) for k in lks if k.relation.is_causal
         ]
@@ -165,12 +193,19 @@ class Oracle:
     def feasible(self) -> bool:
         """True when some assignment satisfies every date and link."""
         return all(lo <= hi for lo, hi in self.domains) and self._exists(
-            {}, list(range(len(self.events)))
+            {}, list(range(len(self.domains)))
         )
+
+    def end_bounds(self, i: int) -> tuple[int | None, int | None]:
+        """The first and last feasible end day of event `i`; None is unbounded."""
+        return self._bounds(self.end_of[i])
 
     def bounds(self, i: int) -> tuple[int | None, int | None]:
         """The first and last feasible start day of event `i`; None is unbounded."""
-        others = [j for j in range(len(self.events)) if j != i]
+        return self._bounds(i)
+
+    def _bounds(self, i: int) -> tuple[int | None, int | None]:
+        others = [j for j in range(len(self.domains)) if j != i]
         lo, hi = self.domains[i]
         days = [x for x in range(lo, hi + 1) if self._exists({i: x}, others)]
         first: int | None = days[0]

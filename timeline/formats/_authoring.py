@@ -26,7 +26,8 @@ An event's `when` is natural text (resolved by `timeline.resolve`), an EDTF stri
 or a date; `when_text` keeps the words an EDTF date came from. A link is either the
 string ``"SOURCE RELATION TARGET"`` or a mapping with `from`, `to` and optionally
 `relation` (default ``caused``), `min_days`, `max_days`, `confidence`, `note`,
-`sources`. docs/formats.md has the full description.
+`sources`, `source_point` and `target_point` (``start`` or ``end``).
+docs/formats.md has the full description.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from ..errors import (
     ValidationError,
 )
 from ..event import Event, Source
-from ..link import Link, Relation
+from ..link import Link, Point, Relation
 from ..when import When
 from ._codec import Problem, date_from_data, structure, type_name
 from ._parts import Parts
@@ -92,6 +93,8 @@ _LINK_KEYS: Final = (
     "confidence",
     "note",
     "sources",
+    "source_point",
+    "target_point",
 )
 _EDTF_LIKE: Final = re.compile(r"[\d.X][\dX\-~?%/.]*")
 
@@ -358,14 +361,11 @@ def _build(data: object, where: str | None) -> Parts:
     t = Timeline(reference=reference, name=name)
     for i in _anchor_order(raw_events):
         _add_event(t, raw_events[i], f"$.events[{i}]")
-    links = {k.key: k for k in t.links}
+    # Several links may join one pair (each report with its own gap and note).
+    links = dict.fromkeys(t.links)
     for i, item in enumerate(raw_links):
-        link = _link(t, item, f"$.links[{i}]")
-        if link.key in links and links[link.key] != link:
-            msg = f"the link {link.source} {link.relation.value} {link.target} is given twice"
-            raise _fail(msg, f"$.links[{i}]")
-        links[link.key] = link
-    return Parts(t.events, tuple(links.values()), reference, name, where)
+        links[_link(t, item, f"$.links[{i}]")] = None
+    return Parts(t.events, tuple(links), reference, name, where)
 
 
 def _anchor_order(raw: list[Any]) -> list[int]:
@@ -490,7 +490,14 @@ def _link(t: Timeline, raw: object, path: str) -> Link:
         target = str(_text(item["to"], f"{path}.to", optional=False))
         relation = _relation(item.get("relation", "caused"), f"{path}.relation")
         fields = {}
-        for key in ("min_days", "max_days", "confidence", "note"):
+        for key in (
+            "min_days",
+            "max_days",
+            "confidence",
+            "note",
+            "source_point",
+            "target_point",
+        ):
             if item.get(key) is not None:
                 fields[key] = item[key]
         if item.get("sources") is not None:
@@ -583,6 +590,7 @@ def _link_doc(k: Link) -> str | dict[str, Any]:
         and k.confidence == 1.0
         and k.note is None
         and not k.sources
+        and k.points == (Point.START, Point.START)
         and not _SPACE.search(k.source + k.target)  # the short form splits at spaces
     )
     if plain:
@@ -601,6 +609,9 @@ def _link_doc(k: Link) -> str | dict[str, Any]:
         doc["note"] = k.note
     if k.sources:
         doc["sources"] = [_source_doc(s) for s in k.sources]
+    for key in ("source_point", "target_point"):
+        if getattr(k, key) is not Point.START:
+            doc[key] = getattr(k, key).value
     return doc
 
 

@@ -266,16 +266,13 @@ def event_to_data(event: Event) -> dict[str, Any]:
 
 def link_to_data(link: Link) -> dict[str, Any]:
     """
-    Every field of a link, as JSON-ready data in the class's field order.
+    Every field of a link (its points included), as JSON-ready data in the class's
+    field order.
 
     >>> link_to_data(Link("crash", "protest", "prompted"))["relation"]
     'prompted'
     """
     data: dict[str, Any] = _CONVERTER.unstructure(link)
-    # Start points are the default: a link that uses none other reads as version 1 did.
-    for name in ("source_point", "target_point"):
-        if data[name] == Point.START.value:
-            del data[name]
     return data
 
 

@@ -5,16 +5,22 @@ A document reads::
 
     {
       "format": "timeline",
-      "version": 1,
+      "version": 2,
       "name": "...",
       "reference": "2025-02-10",
       "events": [ {"id": ..., "title": ..., "when": "2024-12-25", ...}, ... ],
       "links": [ {"source": ..., "target": ..., "relation": "prompted", ...}, ... ]
     }
 
-Events are written sorted by id and links by (source, target, relation), each with
-every field in a fixed order, two-space indented, so that the same timeline always
-gives the same bytes and a change to one event is a change to a few lines.
+Events are written sorted by id and links by (source, target, relation, points, and
+then their other fields), each with every field in a fixed order, two-space
+indented, so that the same timeline always gives the same bytes and a change to one
+event is a change to a few lines.
+
+Version 2 adds each link's `source_point` and `target_point` (``"start"`` or
+``"end"``) and lets several links join one pair of events. Version 1 files load
+with their old meaning: their links have no points (both are the starts), and a
+link given twice with different fields is refused as it was.
 """
 
 from __future__ import annotations
@@ -59,14 +65,12 @@ __all__ = [
 FORMAT: Final = "timeline"
 """The value of every canonical document's ``"format"`` key."""
 
-VERSION: Final = 1
-"""The version of the canonical format this release writes (and the only one it reads)."""
+VERSION: Final = 2
+"""The version of the canonical format this release writes."""
+READS: Final = (1, 2)
+"""The versions of the canonical format this release reads."""
 
 _TOP_KEYS: Final = ("format", "version", "name", "reference", "events", "links")
-
-
-def _link_order(link: Link) -> tuple[str, str, str]:
-    return (link.source, link.target, link.relation.value)
 
 
 def to_data(t: Timeline) -> dict[str, Any]:
@@ -82,7 +86,7 @@ def to_data(t: Timeline) -> dict[str, Any]:
         "name": t.name,
         "reference": None if t.reference is None else t.reference.isoformat(),
         "events": [event_to_data(e) for e in sorted(t.events, key=lambda e: e.id)],
-        "links": [link_to_data(k) for k in sorted(t.links, key=_link_order)],
+        "links": [link_to_data(k) for k in sorted(t.links, key=Link.sort_key)],
     }
 
 
@@ -186,7 +190,7 @@ def parts_from_data(data: object, *, path: str | None = None) -> Parts:
     """The checked parts of a document given as plain data; see `parts_from_json`."""
     top = _top(data)
     events = _events(top.get("events", []))
-    links = _links(top.get("links", []), {e.id for e in events})
+    links = _links(top.get("links", []), {e.id for e in events}, top["version"])
     name = top.get("name")
     if name is not None and not isinstance(name, str):
         msg = f"expected a string or null, got {type_name(name)}"
@@ -213,8 +217,9 @@ def _top(data: object) -> Mapping[str, Any]:
     if isinstance(version, bool) or not isinstance(version, int):
         msg = f"expected the format version as a whole number, got {type_name(version)}"
         raise FormatError(None, msg, field="$.version")
-    if version != VERSION:
-        msg = f"unknown format version {version}; this release reads version {VERSION}"
+    if version not in READS:
+        known = " and ".join(map(str, READS))
+        msg = f"unknown format version {version}; this release reads versions {known}"
         raise FormatError(None, msg, field="$.version")
     for key in data:
         if key not in _TOP_KEYS:
@@ -243,17 +248,24 @@ def _events(value: object) -> list[Event]:
     return events
 
 
-def _links(value: object, ids: set[str]) -> list[Link]:
+def _links(value: object, ids: set[str], version: int) -> list[Link]:
     links: list[Link] = []
-    first: dict[tuple[str, str, str], int] = {}
+    first: dict[object, int] = {}
     for i, item in enumerate(_list(value, "$.links")):
+        if version == 1 and isinstance(item, Mapping):
+            for point in ("source_point", "target_point"):
+                if point in item:
+                    msg = f"unknown key {point!r} (links have points from version 2 on)"
+                    raise FormatError(None, msg, field=f"$.links[{i}].{point}")
         link = structure(item, Link, f"$.links[{i}]")
         for end in ("source", "target"):
             ref = getattr(link, end)
             if ref not in ids:
                 msg = f"no event has the id {ref!r}"
                 raise FormatError(None, msg, field=f"$.links[{i}].{end}")
-        key = _link_order(link)
+        # Version 1 has one link per pair and relation; version 2 any number of
+        # different links, but each only once.
+        key: object = link.key if version == 1 else link
         if key in first:
             msg = (
                 f"the link {link.source} {link.relation.value} {link.target} "

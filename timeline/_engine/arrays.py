@@ -3,9 +3,7 @@ Whole-graph steps of the constraint engine, vectorised with numpy.
 
 Building a `Network` from a million events spends its time here: reading the dates
 and link ends into arrays, checking for cycles, sorting topologically and
-propagating bounds in that order. scipy, when installed, finds strongly connected
-components (and with them a topological order) in C; without it a plain Kahn's
-algorithm does the same work more slowly.
+propagating bounds in that order (Kahn's algorithm a whole frontier at a time).
 """
 
 from __future__ import annotations
@@ -19,13 +17,13 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import numpy as np
 
-from .link import Relation
+from ..link import Relation
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-    from .event import Event
-    from .link import Link
+    from ..link import Link
+    from ..when import When
 
     Ints = NDArray[np.int64]
     Bools = NDArray[np.bool_]
@@ -43,12 +41,9 @@ _DEFAULT_LO: Final = np.array(
 _PART_OF: Final = CODE[Relation.PART_OF]
 _SAME_DAY: Final = CODE[Relation.SAME_DAY]
 CAUSAL: Final = np.array([r.is_causal for r in RELATIONS])
-ORDERING: Final = np.array(
-    [r.is_causal or r is Relation.BEFORE for r in RELATIONS]
-)  # relations that put their source first in the chronology
+BEFORE: Final = CODE[Relation.BEFORE]
 
 _CODE_OF_VALUE: Final = {r.value: i for i, r in enumerate(RELATIONS)}
-_WHEN = operator.attrgetter("when")
 _EARLIEST = operator.attrgetter("earliest")
 _LATEST = operator.attrgetter("latest")
 _SOURCE = operator.attrgetter("source")
@@ -56,43 +51,69 @@ _TARGET = operator.attrgetter("target")
 _VALUE = operator.attrgetter("relation._value_")
 _MIN_DAYS = operator.attrgetter("min_days")
 _MAX_DAYS = operator.attrgetter("max_days")
+_SOURCE_POINT = operator.attrgetter("source_point._value_")
+_TARGET_POINT = operator.attrgetter("target_point._value_")
 
 
-def own_days(events: Sequence[Event]) -> tuple[Ints, Ints]:
-    """Each event's own earliest and latest day ordinals (-FAR/FAR when open)."""
-    n = len(events)
+def own_days(whens: Sequence[When]) -> tuple[Ints, Ints]:
+    """Each date's earliest and latest day ordinals (-FAR/FAR when open)."""
+    n = len(whens)
     lo = np.empty(n, dtype=np.int64)
     hi = np.empty(n, dtype=np.int64)
-    for start in range(0, n, _SMALL_CHUNK):  # each event read once, in the cache
-        chunk = events[start : start + _SMALL_CHUNK]
+    for start in range(0, n, _SMALL_CHUNK):
+        chunk = whens[start : start + _SMALL_CHUNK]
         stop = start + len(chunk)
-        # One attribute at a time: a getter of several would build a tuple per
-        # event, and a million new tuples wake the garbage collector many times.
-        whens = list(map(_WHEN, chunk))
         lo[start:stop] = [
-            -FAR if d is None else d.toordinal() for d in map(_EARLIEST, whens)
+            -FAR if d is None else d.toordinal() for d in map(_EARLIEST, chunk)
         ]
         hi[start:stop] = [
-            FAR if d is None else d.toordinal() for d in map(_LATEST, whens)
+            FAR if d is None else d.toordinal() for d in map(_LATEST, chunk)
         ]
     return lo, hi
 
 
-def link_columns(
-    links: Sequence[Link], index: dict[str, int]
-) -> tuple[Ints, Ints, Ints, Ints, Bools, Ints, Bools]:
+@attrs.frozen
+class LinkColumns:
     """
-    The links as columns: source and target indices, relation codes and gaps.
+    Links as columns: source and target event indices, relation codes, gaps, points.
 
-    Returns (src, tgt, code, lo, has_lo, hi, has_hi): the gap S(target) - S(source)
-    is at least ``lo`` where ``has_lo`` and at most ``hi`` where ``has_hi``. Each
-    link is read once, a small chunk at a time, while it is still in the cache.
+    The gap P(target) - P(source) is at least ``lo`` where ``has_lo`` and at most
+    ``hi`` where ``has_hi``; ``source_end`` and ``target_end`` say which links
+    bound an end day.
+    """
+
+    src: Ints
+    tgt: Ints
+    code: Ints
+    lo: Ints
+    has_lo: Bools
+    hi: Ints
+    has_hi: Bools
+    source_end: Bools
+    target_end: Bools
+
+    def ordering(self) -> Bools:
+        """
+        The links that put their source first in the chronology: causal links, and
+        BEFORE links that make the target start at least a day after the source.
+        """
+        found: Bools = CAUSAL[self.code] | (
+            (self.code == BEFORE) & ~self.target_end & (self.lo >= 1)
+        )
+        return found
+
+
+def link_columns(links: Sequence[Link], index: dict[str, int]) -> LinkColumns:
+    """
+    The links as columns (see `LinkColumns`).
+
+    Each link is read once, a small chunk at a time, while it is still in the cache.
 
     Raises:
         KeyError: a link names an id that `index` does not have.
         TypeError: an item is not a Link (the caller says which).
     """
-    from .link import Link
+    from ..link import Link
 
     m = len(links)
     src = np.empty(m, dtype=np.int64)
@@ -100,6 +121,8 @@ def link_columns(
     code = np.empty(m, dtype=np.int64)
     mins = np.full(m, -1, dtype=np.int64)
     maxs = np.full(m, -1, dtype=np.int64)
+    source_end = np.zeros(m, dtype=bool)
+    target_end = np.zeros(m, dtype=bool)
     get, code_of = index.__getitem__, _CODE_OF_VALUE.__getitem__
     for start in range(0, m, _SMALL_CHUNK):
         chunk = links[start : start + _SMALL_CHUNK]
@@ -116,12 +139,18 @@ def link_columns(
             mins[start:stop] = [-1 if x is None else x for x in low]
         if high.count(None) != len(high):
             maxs[start:stop] = [-1 if x is None else x for x in high]
+        points = list(map(_SOURCE_POINT, chunk))
+        if points.count("start") != len(points):
+            source_end[start:stop] = [p == "end" for p in points]
+        points = list(map(_TARGET_POINT, chunk))
+        if points.count("start") != len(points):
+            target_end[start:stop] = [p == "end" for p in points]
     lo = np.where(mins >= 0, mins, _DEFAULT_LO[code])
     del mins
     has_lo = code != _PART_OF
     hi = np.where(maxs >= 0, maxs, 0)
     has_hi = (code == _PART_OF) | (code == _SAME_DAY) | (maxs >= 0)
-    return src, tgt, code, lo, has_lo, hi, has_hi
+    return LinkColumns(src, tgt, code, lo, has_lo, hi, has_hi, source_end, target_end)
 
 
 @attrs.frozen
