@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pendulum
 import pytest
 
-from timeline.errors import FormatError
-from timeline.formats import parts_from_timeml
+from timeline.cli import main
+from timeline.errors import ChronologyConflict, FormatError
+from timeline.formats import from_timeml, parts_from_timeml, tlink_ids
 from timeline.formats._timeml_relations import (
     RELATION_TYPES,
     Side,
@@ -455,3 +458,177 @@ class TestBadDocuments:
             parts_from_timeml(two_events(tlink))
 
         assert info.value.line == 10
+
+
+# -- timelines ----------------------------------------------------------------------------
+
+JANUARY = '<TIMEX3 tid="t1" type="DATE" value="1998-01">January</TIMEX3>'
+AN_EVENT = '<EVENT eid="e1" class="OCCURRENCE">met</EVENT><MAKEINSTANCE eiid="ei1" eventID="e1"/>'
+JAN, DEC = D(1998, 1, 1), D(1997, 12, 31)
+JAN31, FEB = D(1998, 1, 31), D(1998, 2, 1)
+
+
+def event_and_january(rel_type: str) -> str:
+    tlink = f'<TLINK lid="l1" relType="{rel_type}" eventInstanceID="ei1" relatedToTime="t1"/>'
+    return doc(JANUARY + AN_EVENT + tlink)
+
+
+def span(w: When) -> tuple[D | None, D | None]:
+    return (w.earliest, w.latest)
+
+
+class TestTimelines:
+    @pytest.mark.parametrize(
+        ("rel_type", "start", "end"),
+        [
+            ("BEFORE", (None, JAN), (None, JAN)),
+            ("AFTER", (JAN31, None), (JAN31, None)),
+            ("IBEFORE", (None, JAN), (DEC, JAN)),
+            ("IAFTER", (JAN31, FEB), (JAN31, None)),
+            ("INCLUDES", (None, JAN), (JAN31, None)),
+            ("DURING_INV", (None, JAN), (JAN31, None)),
+            ("IS_INCLUDED", (JAN, JAN31), (JAN, JAN31)),
+            ("DURING", (JAN, JAN31), (JAN, JAN31)),
+            ("SIMULTANEOUS", (JAN, JAN), (JAN31, JAN31)),
+            ("IDENTITY", (JAN, JAN), (JAN31, JAN31)),
+            ("BEGINS", (JAN, JAN), (JAN, JAN31)),
+            ("BEGUN_BY", (JAN, JAN), (JAN31, None)),
+            ("ENDS", (JAN, JAN31), (JAN31, JAN31)),
+            ("ENDED_BY", (None, JAN), (JAN31, JAN31)),
+            ("OVERLAP", (None, JAN31), (JAN, None)),
+            ("OVERLAPS", (None, JAN), (JAN, JAN31)),
+            ("OVERLAPPED_BY", (JAN, JAN31), (JAN31, None)),
+        ],
+    )
+    def test_each_relation_type(self, rel_type: str, start: tuple, end: tuple):
+        """An event related to January gets the start and end days the table gives."""
+        t = from_timeml(event_and_january(rel_type))
+
+        assert (start, end) == (span(t.bounds("ei1")), span(t.end_bounds("ei1")))
+
+    def test_before_on_the_same_day(self):
+        """Two events of one day may be in a BEFORE: at day level it is 'on or before'."""
+        t = from_timeml(
+            two_events(
+                '<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t0"/>',
+                '<TLINK lid="l2" relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t0"/>',
+                '<TLINK lid="l3" relType="BEFORE" eventInstanceID="ei1" relatedToEventInstance="ei2"/>',
+            )
+        )
+
+        assert t.bounds("ei2") == When.day(1998, 1, 14)
+
+    def test_reference_and_name(self):
+        """The timeline's reference is the DCT and its name the DOCID."""
+        t = from_timeml(two_events())
+
+        assert (t.reference, t.name, len(t)) == (D(1998, 1, 14), "DOC1", 3)
+
+    def test_contradiction_names_the_tlinks(self):
+        """A contradiction raises ChronologyConflict naming the TLINKs, and only those."""
+        text = two_events(
+            '<TIMEX3 tid="t1" type="DATE" value="1998-01-10">Saturday</TIMEX3>',
+            '<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>',
+            '<TLINK lid="l2" relType="BEFORE" eventInstanceID="ei2" relatedToEventInstance="ei1"/>',
+            '<TLINK lid="l3" relType="AFTER" eventInstanceID="ei1" relatedToTime="t0"/>',
+        )
+
+        with pytest.raises(ChronologyConflict) as info:
+            from_timeml(text, path="talks.tml")
+
+        lids = tlink_ids(info.value.links)
+        assert sorted(lids) == ["l1", "l3"]
+        assert str(info.value).endswith(f"(TimeML TLINKs {', '.join(lids)})")
+        assert info.value.__notes__ == ["while reading talks.tml"]
+
+    def test_diagnose_lists_every_contradiction(self):
+        """parts.diagnose() lists each contradiction, each naming its TLINKs."""
+        text = doc(
+            TWO_EVENTS
+            + '<TIMEX3 tid="t1" type="DATE" value="1998-01-10">Saturday</TIMEX3>'
+            + '<TIMEX3 tid="t2" type="DATE" value="1997">last year</TIMEX3>'
+            + '<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>'
+            + '<TLINK lid="l2" relType="AFTER" eventInstanceID="ei1" relatedToTime="t0"/>'
+            + '<TLINK lid="l3" relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t2"/>'
+            + '<TLINK lid="l4" relType="SIMULTANEOUS" eventInstanceID="ei2" relatedToTime="t0"/>'
+        )
+
+        conflicts = parts_from_timeml(text).diagnose()
+
+        # Each contradiction is listed; SIMULTANEOUS's two links may each make one.
+        assert {frozenset(tlink_ids(c.links)) for c in conflicts} == {
+            frozenset({"l1", "l2"}),
+            frozenset({"l3", "l4"}),
+        }
+        assert all("TimeML TLINK" in str(c) for c in conflicts)
+
+    def test_timex_against_dct(self):
+        """A timex dated after the DCT but annotated BEFORE it is a contradiction."""
+        text = doc(
+            '<TIMEX3 tid="t1" type="DATE" value="1998-02-03">Feb. 3</TIMEX3>'
+            '<TLINK lid="l7" relType="BEFORE" timeID="t1" relatedToTime="t0"/>'
+        )
+
+        with pytest.raises(ChronologyConflict, match=r"\(TimeML TLINK l7\)"):
+            from_timeml(text)
+
+
+class TestCommandLine:
+    @pytest.fixture
+    def tml(self, tmp_path: Path) -> Path:
+        path = tmp_path / "talks.tml"
+        path.write_text(
+            two_events(
+                '<TLINK lid="l1" relType="BEFORE" eventInstanceID="ei1" relatedToEventInstance="ei2"/>',
+                '<TLINK lid="l2" relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t0"/>',
+            ),
+            encoding="utf-8",
+        )
+        return path
+
+    def test_check(self, tml: Path, capsys: pytest.CaptureFixture[str]):
+        """timeline check FILE.tml says the annotation is consistent."""
+
+        assert main(["check", str(tml)]) == 0
+        assert "consistent (3 events, 3 links)" in capsys.readouterr().out
+
+    def test_check_conflict(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+        """timeline check exits 1 and names the TLINKs of each contradiction."""
+        path = tmp_path / "bad.tml"
+        path.write_text(
+            two_events(
+                '<TIMEX3 tid="t1" type="DATE" value="1998-01-10">Saturday</TIMEX3>',
+                '<TLINK lid="l5" relType="AFTER" eventInstanceID="ei1" relatedToTime="t0"/>',
+                '<TLINK lid="l6" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>',
+            )
+        )
+
+        assert main(["check", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert "1 conflict" in err
+        assert "l5" in err
+        assert "l6" in err
+
+    def test_show(self, tml: Path, capsys: pytest.CaptureFixture[str]):
+        """timeline show FILE.tml prints the chronology with the TLINK notes."""
+
+        assert main(["show", str(tml)]) == 0
+        out = capsys.readouterr().out
+        assert "DOC1" in out
+        assert "TimeML TLINK l1: ei1 BEFORE ei2" in out
+
+    def test_export(self, tml: Path, capsys: pytest.CaptureFixture[str]):
+        """timeline export FILE.tml --to json writes the canonical JSON."""
+
+        assert main(["export", str(tml), "--to", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert {e["id"] for e in data["events"]} == {"t0", "ei1", "ei2"}
+
+    def test_malformed(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+        """A malformed .tml file exits 1 with its line, no traceback."""
+        path = tmp_path / "broken.tml"
+        path.write_text("<TimeML>\n<TEXT>\n</TimeML>\n")
+
+        assert main(["check", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert "broken.tml, line 3: malformed XML: mismatched tag" in err

@@ -7,7 +7,7 @@ import pendulum
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.formats import parts_from_timeml
+from timeline.formats import from_timeml, parts_from_timeml
 from timeline.link import Link, Point
 
 from ..test_timeml import MEANING
@@ -103,3 +103,14 @@ def test_hidden_times_satisfy_every_link(doc: Hidden):
             assert event.when.contains(BASE.add(days=start // HOURS))
             assert event.ends is not None
             assert event.ends.contains(BASE.add(days=_day_of_end(start, end)))
+
+
+@given(documents())
+def test_true_annotations_never_conflict(doc: Hidden):
+    """A document whose TLINKs are true of hidden times builds, and allows those times."""
+    t = from_timeml(doc.text)
+
+    for event in t.events:
+        start, end = doc.times[event.id]
+        assert t.bounds(event.id).contains(BASE.add(days=start // HOURS))
+        assert t.end_bounds(event.id).contains(BASE.add(days=_day_of_end(start, end)))
