@@ -214,11 +214,7 @@ class TestReading:
         assert D(1998, 1, 14) == parts.reference
         assert parts.name == "DOC1"
         (dct,) = parts.events
-        assert (dct.id, dct.when, dct.ends) == (
-            "t0",
-            When.day(1998, 1, 14),
-            When.day(1998, 1, 14),
-        )
+        assert (dct.id, dct.when, dct.ends) == ("t0", When.day(1998, 1, 14), None)
         assert dct.kind == "timex3:date"
 
     def test_no_dct(self):

@@ -209,8 +209,11 @@ def _timex_event(timex: _Timex) -> Event:
         and (timex.mod in EXACT_MODS or timex.mod in WITHIN_MODS)
         else None
     )
+    ends: When | None
     if days is None:
         when, ends = When.unknown(), When.unknown()
+    elif days[0] == days[1]:  # one day: a point at day level, as an event without ends
+        when, ends = When.between(*days), None
     elif timex.mod in WITHIN_MODS:  # "early 1998": somewhere inside the year
         when = ends = When.between(*days)
     else:
