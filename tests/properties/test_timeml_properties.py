@@ -14,7 +14,18 @@ from ..test_timeml import MEANING
 
 HOURS = 24
 DAYS = 4
-BASE = pendulum.Date(1998, 1, 12)
+BASE = pendulum.Date(1998, 1, 12)  # a Monday, the first day of ISO week 3
+
+# Calendar TIMEX3 values and the hours they cover, counted from BASE.
+SPANS = [
+    *(
+        (BASE.add(days=d).isoformat(), (d * HOURS, (d + 1) * HOURS))
+        for d in range(DAYS)
+    ),
+    ("1998-W03", (0, 7 * HOURS)),
+    ("1998-01", (-11 * HOURS, 20 * HOURS)),
+    ("1998", (-11 * HOURS, 354 * HOURS)),
+]
 
 
 @attrs.frozen
@@ -44,18 +55,18 @@ def _intervals(draw: st.DrawFn) -> tuple[int, int]:
 @st.composite
 def documents(draw: st.DrawFn) -> Hidden:
     """
-    A TimeML document whose DCT, day timexes and events have hidden times (hours on a
-    few days), and whose TLINKs each name a relation type true of those times.
+    A TimeML document whose DCT, calendar timexes (days, a week, a month, a year) and
+    events have hidden times (events: hours on a few days), and whose TLINKs each
+    name a relation type true of those times.
     """
     dct = draw(st.integers(0, DAYS - 1))
-    timex_days = draw(st.lists(st.integers(0, DAYS - 1), max_size=3))
+    timexes = draw(st.lists(st.sampled_from(SPANS), max_size=3))
     n_events = draw(st.integers(1, 5))
     times = {"t0": (dct * HOURS, (dct + 1) * HOURS)}
     body = []
-    for i, day in enumerate(timex_days, 1):
-        times[f"t{i}"] = (day * HOURS, (day + 1) * HOURS)
-        value = BASE.add(days=day).isoformat()
-        body.append(f'<TIMEX3 tid="t{i}" type="DATE" value="{value}">day {i}</TIMEX3>')
+    for i, (value, hidden) in enumerate(timexes, 1):
+        times[f"t{i}"] = hidden
+        body.append(f'<TIMEX3 tid="t{i}" type="DATE" value="{value}">span {i}</TIMEX3>')
     for i in range(1, n_events + 1):
         times[f"ei{i}"] = draw(_intervals())
         body.append(f'<EVENT eid="e{i}" class="OCCURRENCE">happened</EVENT>')
@@ -101,6 +112,7 @@ def test_hidden_times_satisfy_every_link(doc: Hidden):
         start, end = doc.times[event.id]
         if not event.when.is_unknown:
             assert event.when.contains(BASE.add(days=start // HOURS))
+            assert event.when.is_exact
             last = event.when if event.ends is None else event.ends  # None: a point
             assert last.contains(BASE.add(days=_day_of_end(start, end)))
 
