@@ -22,6 +22,7 @@ from timeline.formats._timeml_relations import (
 )
 from timeline.formats._timeml_values import timex_days
 from timeline.link import Point, Relation
+from timeline.timeline import Timeline
 from timeline.when import When
 
 D = pendulum.Date
@@ -557,6 +558,12 @@ class TestTimelines:
             frozenset({"l3", "l4"}),
         }
         assert all("TimeML TLINK" in str(c) for c in conflicts)
+
+    def test_json_round_trip(self):
+        """A timeline read from TimeML saves to canonical JSON and loads back equal."""
+        t = from_timeml(event_and_january("IBEFORE"))
+
+        assert Timeline.from_json(t.to_json()) == t
 
     def test_timex_against_dct(self):
         """A timex dated after the DCT but annotated BEFORE it is a contradiction."""
