@@ -357,6 +357,14 @@ def parts_from_timeml(
     ``.build()`` gives the timeline (as `from_timeml` does); ``.diagnose()`` lists
     every conflict in the annotation, each naming its TLINKs, without raising.
 
+    >>> parts = parts_from_timeml(
+    ...     '<TimeML><TIMEX3 tid="t1" type="DATE" value="1998-W05">that week</TIMEX3>'
+    ...     '<EVENT eid="e1">met</EVENT><MAKEINSTANCE eiid="ei1" eventID="e1"/>'
+    ...     '<TLINK lid="l1" relType="BEGINS" eventInstanceID="ei1" relatedToTime="t1"/></TimeML>'
+    ... )
+    >>> [(e.id, str(e.when)) for e in parts.events], parts.diagnose()
+    ([('t1', '1998-01-26'), ('ei1', '../..')], [])
+
     Raises:
         FormatError: malformed XML (with its line), a DOCTYPE or ENTITY
             declaration, a root other than ``TimeML``, a TLINK with an unknown
@@ -375,6 +383,14 @@ def from_timeml(
     TIMEX3 dates are events from the value's first day to its last; EVENT
     instances (MAKEINSTANCE ``eiid``) are undated events; each TLINK becomes links
     between start and end days; the DCT is the timeline's reference.
+
+    >>> t = from_timeml(
+    ...     '<TimeML><TIMEX3 tid="t1" type="DATE" value="1998-W05">that week</TIMEX3>'
+    ...     '<EVENT eid="e1">met</EVENT><MAKEINSTANCE eiid="ei1" eventID="e1"/>'
+    ...     '<TLINK lid="l1" relType="BEGINS" eventInstanceID="ei1" relatedToTime="t1"/></TimeML>'
+    ... )
+    >>> str(t.bounds("ei1")), str(t.end_bounds("ei1"))
+    ('1998-01-26', '1998-01-26/1998-02-01')
 
     Raises:
         ChronologyConflict: the annotation contradicts itself; the message names
