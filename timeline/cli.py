@@ -307,6 +307,7 @@ def _count(n: int, noun: str) -> str:
 
 def _print_chronology(t: Timeline, out: TextIO) -> None:
     from .formats._common import narrowed, span
+    from .link import Point
 
     events = t.chronology()
     title = t.name or "Chronology"
@@ -343,7 +344,11 @@ def _print_chronology(t: Timeline, out: TextIO) -> None:
                 else f" ({lo} to {hi} days)"
             )
         note = f": {k.note}" if k.note else ""
-        print(f"  {k.source} {k.relation.phrase} {k.target}{gap}{note}", file=out)
+        source, target = (
+            i if p is Point.START else f"the end of {i}"
+            for i, p in ((k.source, k.source_point), (k.target, k.target_point))
+        )
+        print(f"  {source} {k.relation.phrase} {target}{gap}{note}", file=out)
 
     print("\nInferred from the links", file=out)
     inferred = [e for e in events if narrowed(t, e)]
