@@ -328,3 +328,87 @@ class TestDescribeLink:
     def test_texts(self, link, expected):
         """Each relation and gap has words."""
         assert expected == describe_link(link, ev("a"), ev("b"))
+
+
+class TestNearLinear:
+    """The paths issue 9 found quadratic do work proportional to their input."""
+
+    def test_fixed_gap_chain_listed_backwards(self, monkeypatch):
+        """A chain of one-day gaps, listed backwards, is settled with a few updates
+        per event, not one per event per pass."""
+        n = 1500
+        events = [ev(f"e{i:05d}") for i in range(n + 1)]
+        events[0] = ev("e00000", "2025-01-01")
+        links = [
+            Link(f"e{i:05d}", f"e{i + 1:05d}", "before", min_days=1, max_days=1)
+            for i in range(n)
+        ]
+        updates = 0
+        original = Network._set
+
+        def counting(self, arr, i, value):
+            nonlocal updates
+            updates += 1
+            original(self, arr, i, value)
+
+        monkeypatch.setattr(Network, "_set", counting)
+
+        net = Network(events[::-1], links[::-1])
+
+        assert net.bounds(f"e{n:05d}") == When.from_edtf("2029-02-09")
+        assert updates < 10 * n
+
+    def test_diagnose_builds_at_most_twice(self, monkeypatch):
+        """diagnose() builds the batch once, then adds links one by one."""
+        builds = 0
+        original = Network._build
+
+        def counting(self):
+            nonlocal builds
+            builds += 1
+            original(self)
+
+        monkeypatch.setattr(Network, "_build", counting)
+        events = [ev(f"a{i}", "2025-01-02") for i in range(50)]
+        events += [ev(f"b{i}", "2025-01-01") for i in range(50)]
+        links = [Link(f"a{i}", f"b{i}", "before") for i in range(50)]
+
+        found = Network.diagnose(events, links)
+
+        assert len(found) == 50
+        assert builds == 2
+
+    def test_generated_ids_are_found_at_once(self, monkeypatch):
+        """Each generated id is found with a couple of lookups, not one per earlier copy."""
+        from timeline import Timeline
+
+        lookups = 0
+        original = Network.__contains__
+
+        def counting(self, id):
+            nonlocal lookups
+            lookups += 1
+            return original(self, id)
+
+        monkeypatch.setattr(Network, "__contains__", counting)
+        t = Timeline()
+        for _ in range(300):
+            t.add("Same title")
+
+        assert len(t) == 300
+        assert lookups < 4 * 300
+
+    def test_conflict_names_each_link_once(self):
+        """A long contradictory chain's conflict lists each of its links once."""
+        n = 300
+        events = [ev(f"e{i}") for i in range(n + 1)]
+        events[0] = ev("e0", "2025-01-01")
+        events[n] = ev(f"e{n}", "2025-01-02")
+        links = [Link(f"e{i}", f"e{i + 1}", "before") for i in range(n)]
+
+        with pytest.raises(ChronologyConflict) as info:
+            Network(events, links)
+
+        assert sorted(info.value.links, key=Link.sort_key) == sorted(
+            links, key=Link.sort_key
+        )

@@ -16,7 +16,7 @@ from hypothesis.errors import InvalidArgument
 import timeline.testing as tt
 from timeline import Granularity, When
 from timeline.event import Event
-from timeline.link import Link, Relation
+from timeline.link import Link, Point, Relation
 
 ALL_KINDS = [*Granularity, None]
 # Searching and shrinking, the same way each run, without the example database or
@@ -418,8 +418,11 @@ class TestTimelines:
         @settings(SEARCH, max_examples=500)
         @given(tt.timelines(max_events=3))
         def test_no_chain_of_three(t):
-            targets = {k.target for k in t.links}
-            if any(k.source in targets for k in t.links):
+            if any(
+                k1.target == k2.source and k1.source != k2.target
+                for k1 in t.links
+                for k2 in t.links
+            ):
                 seen.append(t)
                 raise AssertionError
 
@@ -451,16 +454,16 @@ class TestTimelines:
 
 
 class TestBatches:
-    @given(tt.timelines(consistent=False, max_events=5))
+    @given(tt.batches(max_events=5))
     def test_batches_are_events_and_links(self, batch):
-        """consistent=False gives (events, links) with unique ids and links between them."""
+        """batches() gives (events, links) with unique ids and links between them."""
         events, links = batch
         ids = [e.id for e in events]
 
         assert len(ids) == len(set(ids))
         assert all({k.source, k.target} <= set(ids) for k in links)
 
-    @given(tt.timelines(consistent=False, max_events=5))
+    @given(tt.batches(max_events=5))
     def test_diagnose_agrees_with_an_independent_check(self, batch):
         """Timeline.diagnose finds a problem exactly when an independent solver (and a
         search for causal cycles) finds one; a clean batch builds a consistent timeline."""
@@ -478,11 +481,64 @@ class TestBatches:
         from timeline import Timeline
 
         events, links = simplest(
-            tt.timelines(consistent=False, max_events=4),
+            tt.batches(max_events=4),
             lambda b: bool(Timeline.diagnose(*b)),
         )
 
         assert Timeline.diagnose(events, links)
+
+    def test_batches_use_end_points(self):
+        """Some batches link end days."""
+        _, links = simplest(
+            tt.batches(max_events=3),
+            lambda b: any(k.source_point is Point.END for k in b[1]),
+        )
+
+        assert any(k.source_point is Point.END for k in links)
+
+    def test_consistent_false_is_deprecated(self):
+        """The old spelling still gives batches, with a DeprecationWarning."""
+        with pytest.warns(DeprecationWarning, match="batches"):
+            strategy = tt.timelines(consistent=False, max_events=3)
+
+        events, links = simplest(strategy, lambda b: True)
+        assert isinstance(events, tuple)
+        assert isinstance(links, tuple)
+
+
+class TestEverythingKind:
+    """timelines() and links() draw events that last and links of every kind."""
+
+    @pytest.mark.parametrize(
+        "wanted",
+        [
+            lambda t: any(e.ends is not None and e.ends.is_unknown for e in t.events),
+            lambda t: any(
+                e.ends is not None and e.ends.earliest is not None for e in t.events
+            ),
+            lambda t: any(k.source_point is Point.END for k in t.links),
+            lambda t: any(k.target_point is Point.END for k in t.links),
+            lambda t: any(
+                k.relation is Relation.BEFORE and k.gap[0] == 0 for k in t.links
+            ),
+        ],
+        ids=["unknown end", "dated end", "from an end", "to an end", "on or before"],
+    )
+    def test_timelines_reach_every_kind(self, wanted):
+        """Each kind of event and link occurs in some consistent timeline."""
+        t = simplest(tt.timelines(max_events=4), wanted)
+
+        assert wanted(t)
+        tt.assert_consistent(t)
+
+    def test_links_use_end_points(self):
+        """links() draws BEFORE and SAME_DAY links on end days too."""
+        link = simplest(
+            tt.links(between=["a", "b"], relations=[Relation.BEFORE]),
+            lambda k: k.points == (Point.END, Point.END),
+        )
+
+        assert link.points == (Point.END, Point.END)
 
 
 # -- assertions ----------------------------------------------------------------------

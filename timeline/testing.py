@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import warnings
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Final, Literal, NamedTuple, TypeAlias, overload
 
@@ -53,6 +54,7 @@ __all__ = [
     "assert_consistent",
     "assert_precedes",
     "assert_same_chronology",
+    "batches",
     "dates",
     "events",
     "links",
@@ -516,11 +518,18 @@ def _links(
         source = draw(id_s)
         target = draw(id_s.filter(lambda x: x != source))
     relation = draw(relation_s)
-    # Every relation draws both gap values, so that shrinking favours CAUSED.
+    # Every relation draws both gap values and its points, so that shrinking
+    # favours a CAUSED link between start days.
     low = draw(_GAPS)
     width = draw(_GAPS)
+    points = draw(_POINT_PAIRS)
     min_days, max_days = _gap(relation, low, width)
-    return _link(draw, source, target, relation, min_days, max_days)
+    if relation not in _POINTED:
+        points = (Point.START, Point.START)
+    elif relation is Relation.BEFORE and points[0] is Point.END and low == 0:
+        min_days = 0  # "on or before": the end of one, the start of the other
+        max_days = None if width is None else width
+    return _link(draw, source, target, relation, min_days, max_days, points)
 
 
 def _gap(
@@ -544,6 +553,7 @@ def _link(
     relation: Relation,
     min_days: int | None,
     max_days: int | None,
+    points: tuple[Point, Point] = (Point.START, Point.START),
 ) -> Link:
     return Link(
         source,
@@ -554,7 +564,20 @@ def _link(
         confidence=draw(_CONFIDENCES),
         note=draw(_OPTIONAL_TEXT),
         sources=draw(_SOURCES),
+        source_point=points[0],
+        target_point=points[1],
     )
+
+
+_POINTED: Final = (Relation.BEFORE, Relation.SAME_DAY)  # may join end days
+_POINT_PAIRS: Final = st.sampled_from(
+    [
+        (Point.START, Point.START),
+        (Point.END, Point.START),
+        (Point.START, Point.END),
+        (Point.END, Point.END),
+    ]
+)
 
 
 # -- timelines ------------------------------------------------------------------------
@@ -608,10 +631,12 @@ def timelines(
     form a cycle, and no example is ever rejected. A failing test shrinks towards
     few events on 2000-01-01 with exact dates and few links.
 
-    With ``consistent=False`` it generates ``(events, links)`` batches, with dates
-    close together and links in any direction, that often conflict: for testing
-    code that handles `ChronologyConflict`, `CausalCycleError` or
-    `Timeline.diagnose`.
+    Events may last (a dated end, or ``ends=When.unknown()``), and BEFORE and
+    SAME_DAY links may join end days or say "on or before" (``min_days=0``);
+    several links may join one pair.
+
+    ``consistent=False`` is deprecated: it gives what `batches` gives (a different
+    type, so it has its own name now) and warns with a DeprecationWarning.
 
     Args:
         min_events, max_events: how many events (default: up to ``min_events + 8``).
@@ -631,6 +656,57 @@ def timelines(
     Raises:
         InvalidArgument: a bad count, fraction, relation or window.
     """
+    top = _top(min_events, max_events)
+    if not isinstance(consistent, bool):
+        msg = f"consistent={consistent!r} must be True or False"
+        raise InvalidArgument(msg)
+    if not consistent:
+        warnings.warn(
+            "timelines(consistent=False) is deprecated: use timeline.testing.batches()",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+    shape = _shape(min_events, top, undated_fraction, relations, min_date, max_date)
+    if consistent:
+        return _consistent_timelines(shape)
+    return _batches(shape)
+
+
+def batches(
+    *,
+    min_events: int = 0,
+    max_events: int | None = None,
+    undated_fraction: float = 0.2,
+    relations: Iterable[Relation] | None = None,
+    min_date: DateLike | None = None,
+    max_date: DateLike | None = None,
+) -> st.SearchStrategy[Batch]:
+    """
+    ``(events, links)`` batches that often conflict: dates close together, links in
+    any direction, on start or end days, with any gaps.
+
+    For testing code that handles `ChronologyConflict`, `CausalCycleError` or
+    `Timeline.diagnose`. The arguments mean what they mean for `timelines`.
+
+    >>> from hypothesis import given
+    >>> from timeline import Timeline
+    >>> @given(batches(max_events=4))
+    ... def test_diagnose_never_raises(batch):
+    ...     events, links = batch
+    ...     assert isinstance(Timeline.diagnose(events, links), list)
+    >>> test_diagnose_never_raises()
+
+    Raises:
+        InvalidArgument: a bad count, fraction, relation or window.
+    """
+    top = _top(min_events, max_events)
+    return _batches(
+        _shape(min_events, top, undated_fraction, relations, min_date, max_date)
+    )
+
+
+def _top(min_events: int, max_events: int | None) -> int:
+    """The most events to draw, once both counts are checked."""
     for name, value in (("min_events", min_events), ("max_events", max_events)):
         if (value is not None or name == "min_events") and (
             isinstance(value, bool) or not isinstance(value, int) or value < 0
@@ -641,13 +717,21 @@ def timelines(
     if top < min_events:
         msg = f"max_events={max_events!r} is below min_events={min_events!r}"
         raise InvalidArgument(msg)
+    return top
+
+
+def _shape(
+    min_events: int,
+    top: int,
+    undated_fraction: float,
+    relations: Iterable[Relation] | None,
+    min_date: DateLike | None,
+    max_date: DateLike | None,
+) -> _Shape:
     if isinstance(undated_fraction, bool) or not (
         isinstance(undated_fraction, int | float) and 0 <= undated_fraction <= 1
     ):
         msg = f"undated_fraction={undated_fraction!r} must be a number from 0 to 1"
-        raise InvalidArgument(msg)
-    if not isinstance(consistent, bool):
-        msg = f"consistent={consistent!r} must be True or False"
         raise InvalidArgument(msg)
     chosen = _relations_arg(relations)
     lo, hi = _window("min_date", min_date, "max_date", max_date)
@@ -660,17 +744,14 @@ def timelines(
             step=_STEPS,
             undated=_PER_MILLE.map(lambda x: x >= 1000 * (1 - fraction)),
             start=_AROUNDS,
-            ending=st.none() | st.tuples(_STEPS, _AROUNDS),
+            ending=st.none() | st.tuples(_STEPS, _AROUNDS | st.just(_OPEN_END)),
             causes=st.lists(st.tuples(_BACK, _PICK, _GAPS, _GAPS), max_size=3),
         ),
         min_size=min_events,
         max_size=top,
         unique_by=lambda d: d.id,
     )
-    shape = _Shape(drafts, _days(lo, hi), chosen, lo, hi)
-    if consistent:
-        return _consistent_timelines(shape)
-    return _batches(shape)
+    return _Shape(drafts, _days(lo, hi), chosen, lo, hi)
 
 
 class _Around(NamedTuple):
@@ -747,9 +828,15 @@ def _arounds(draw: st.DrawFn) -> _Around:
 _AROUNDS: Final = _arounds()
 
 
+# The end of an event that lasts for an unknown time.
+_OPEN_END: Final = _Around("unknown", False, False, 0, 0, False)
+
+
 def _place(around: _Around, day: int, lo: int, hi: int) -> When:
     """A date that allows `day`, lying within [lo, hi] where it is bounded."""
     kind = around.kind
+    if kind == "unknown":
+        return When.unknown()
     a, b = day, day
     if isinstance(kind, Granularity):
         a, b = _unit_holding(kind, day, lo, hi) or (day, day)
@@ -769,7 +856,7 @@ def _fits(relation: Relation, gap: int, part_ends_by: bool) -> bool:
     later event ends by the end of the earlier one (as a part of a whole must).
     """
     if relation is Relation.BEFORE:
-        return gap >= 1
+        return gap >= 0  # "on or before" when 0
     if relation is Relation.SAME_DAY:
         return gap == 0
     if relation is Relation.PART_OF:
@@ -814,26 +901,60 @@ def _consistent_timelines(draw: st.DrawFn, shape: _Shape) -> Timeline:
         day if draft.ending is None else min(shape.hi, day + draft.ending[0])
         for draft, day in zip(drafts, days, strict=True)
     ]
-    links: dict[tuple[int, int], Link] = {}
+    links: dict[Link, None] = {}
     for j, draft in enumerate(drafts):
         for back, pick, low, high in draft.causes:
-            # Links run forward, from an earlier event i to this one, and their gaps
-            # hold for the true days; a PART_OF link runs back from the part (j) to
-            # the whole (i) it lies within (a whole without `ends` bounds no end).
+            # Links join an earlier event i and this one, and their gaps hold for
+            # the true days; a PART_OF link runs back from the part (j) to the whole
+            # (i) it lies within (a whole without `ends` bounds no end). BEFORE and
+            # SAME_DAY links may join end days: `pick` chooses which.
             if j == 0:
                 break
             i = j - 1 - (back - 1) % j  # one of the earlier events; 1 back shrinks best
-            if (i, j) in links:
-                continue
-            gap = days[j] - days[i]
+            ends_at = (pick // 16) % 4
+            sp = Point.END if ends_at & 1 else Point.START
+            tp = Point.END if ends_at & 2 else Point.START
+            day_i = last_days[i] if sp is Point.END else days[i]
+            day_j = last_days[j] if tp is Point.END else days[j]
             within = events[i].ends is None or last_days[j] <= last_days[i]
-            fitting = [r for r in shape.relations if _fits(r, gap, within)]
+            fitting = [
+                r
+                for r in shape.relations
+                if _fits(
+                    r,
+                    abs(day_j - day_i) if r in _POINTED else days[j] - days[i],
+                    within,
+                )
+            ]
             if not fitting:
                 continue
-            links[i, j] = _forward_link(
-                events[i].id, events[j].id, fitting[pick % len(fitting)], gap, low, high
-            )
-    return Timeline(events, links.values())
+            relation = fitting[pick % len(fitting)]
+            if relation not in _POINTED:
+                link = _forward_link(
+                    events[i].id, events[j].id, relation, days[j] - days[i], low, high
+                )
+            elif day_j >= day_i:
+                link = _forward_link(
+                    events[i].id,
+                    events[j].id,
+                    relation,
+                    day_j - day_i,
+                    low,
+                    high,
+                    (sp, tp),
+                )
+            else:  # the chosen point of i comes later: the link runs the other way
+                link = _forward_link(
+                    events[j].id,
+                    events[i].id,
+                    relation,
+                    day_i - day_j,
+                    low,
+                    high,
+                    (tp, sp),
+                )
+            links[link] = None
+    return Timeline(events, links)
 
 
 def _forward_link(
@@ -843,17 +964,38 @@ def _forward_link(
     gap: int,
     low: int | None,
     high: int | None,
+    points: tuple[Point, Point] = (Point.START, Point.START),
 ) -> Link:
-    """A link from `source` to `target` whose gap allows `gap` days."""
+    """A link from `source` to `target` whose gap allows `gap` days (>= 0)."""
     if relation is Relation.PART_OF:
         return Link(target, source, relation)
+    sp, tp = points
+    if relation is Relation.BEFORE and gap == 0:
+        max_days = None if high is None else high % (_SLACK + 1)
+        return Link(
+            source,
+            target,
+            relation,
+            min_days=0,
+            max_days=max_days,
+            source_point=sp,
+            target_point=tp,
+        )
     floor = 1 if relation is Relation.BEFORE else 0
     min_days = None if low is None else floor + low % (gap - floor + 1)
     max_days = None if high is None else gap + high % (_SLACK + 1)
     if relation is Relation.SAME_DAY:
         min_days = None if low is None else 0
         max_days = None if high is None else 0
-    return Link(source, target, relation, min_days=min_days, max_days=max_days)
+    return Link(
+        source,
+        target,
+        relation,
+        min_days=min_days,
+        max_days=max_days,
+        source_point=sp,
+        target_point=tp,
+    )
 
 
 @st.composite
@@ -863,7 +1005,7 @@ def _batches(draw: st.DrawFn, shape: _Shape) -> Batch:
     start = draw(shape.days).toordinal()
     days = [min(shape.hi, start + d.step % 31) for d in drafts]
     events = _events_on(drafts, days, shape.lo, shape.hi)
-    links: dict[tuple[str, str, Relation], Link] = {}
+    links: dict[Link, None] = {}
     for j, draft in enumerate(drafts):
         for back, pick, low, high in draft.causes:
             if j == 0:
@@ -877,15 +1019,18 @@ def _batches(draw: st.DrawFn, shape: _Shape) -> Batch:
                 None if low is None else low % 31,
                 None if high is None else high % 31,
             )
+            ends_at = (pick // 8) % 4 if relation in _POINTED else 0
             link = Link(
                 events[source].id,
                 events[target].id,
                 relation,
                 min_days=min_days,
                 max_days=max_days,
+                source_point=Point.END if ends_at & 1 else Point.START,
+                target_point=Point.END if ends_at & 2 else Point.START,
             )
-            links.setdefault(link.key, link)
-    return tuple(events), tuple(links.values())
+            links.setdefault(link, None)
+    return tuple(events), tuple(links)
 
 
 # -- assertions ----------------------------------------------------------------------

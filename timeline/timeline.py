@@ -252,7 +252,7 @@ class Timeline:
 
     def __repr__(self) -> str:
         name = "" if self.name is None else f" {self.name!r}"
-        return f"<Timeline{name}: {len(self)} events, {len(self.links)} links>"
+        return f"<Timeline{name}: {len(self)} events, {self._net.link_count()} links>"
 
     @_locked
     def bounds(self, id: str) -> When:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 import numpy as np
 
-from ..link import Relation
+from ..link import Point, Relation
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -51,8 +51,9 @@ _TARGET = operator.attrgetter("target")
 _VALUE = operator.attrgetter("relation._value_")
 _MIN_DAYS = operator.attrgetter("min_days")
 _MAX_DAYS = operator.attrgetter("max_days")
-_SOURCE_POINT = operator.attrgetter("source_point._value_")
-_TARGET_POINT = operator.attrgetter("target_point._value_")
+_START, _END = Point.START, Point.END
+_SOURCE_POINT = operator.attrgetter("source_point")
+_TARGET_POINT = operator.attrgetter("target_point")
 
 
 def own_days(whens: Sequence[When]) -> tuple[Ints, Ints]:
@@ -140,11 +141,11 @@ def link_columns(links: Sequence[Link], index: dict[str, int]) -> LinkColumns:
         if high.count(None) != len(high):
             maxs[start:stop] = [-1 if x is None else x for x in high]
         points = list(map(_SOURCE_POINT, chunk))
-        if points.count("start") != len(points):
-            source_end[start:stop] = [p == "end" for p in points]
+        if points.count(_START) != len(points):
+            source_end[start:stop] = [p is _END for p in points]
         points = list(map(_TARGET_POINT, chunk))
-        if points.count("start") != len(points):
-            target_end[start:stop] = [p == "end" for p in points]
+        if points.count(_START) != len(points):
+            target_end[start:stop] = [p is _END for p in points]
     lo = np.where(mins >= 0, mins, _DEFAULT_LO[code])
     del mins
     has_lo = code != _PART_OF

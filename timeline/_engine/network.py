@@ -567,9 +567,10 @@ class Network:
 
     def _propagate_general(self) -> None:
         """
-        A queue-based Bellman-Ford whose first pass follows a depth-first order of
-        ``G`` (each way), so that a chain is settled in one pass however its events
-        are listed; a positive cycle raises ChronologyConflict.
+        A queue-based Bellman-Ford whose first pass follows a topological order of
+        the edges of weight >= 0 (a depth-first order where those edges cycle), each
+        way, so that a chain is settled in a pass or two however its events are
+        listed; a positive cycle raises ChronologyConflict.
         """
         n = len(self._lo)
         forward = self._depth_first_order(self.out_edges, self._e_v)
@@ -578,10 +579,15 @@ class Network:
         self._relax_hi(backward)
 
     def _depth_first_order(self, edges_of: Any, head: array[int]) -> list[int]:
-        """Every node, in reverse postorder of a depth-first walk along `edges_of`."""
+        """
+        Every node, in reverse postorder of a depth-first walk along the edges of
+        weight >= 0 that `edges_of` gives: a topological order of those edges when
+        they form no cycle.
+        """
         n = len(self._lo)
         seen = bytearray(n)
         post: list[int] = []
+        weight = self._e_w
         for root in range(n):
             if seen[root]:
                 continue
@@ -591,7 +597,7 @@ class Network:
                 node, it = stack[-1]
                 for e in it:
                     nxt = head[e]
-                    if not seen[nxt]:
+                    if not seen[nxt] and weight[e] >= 0:
                         seen[nxt] = 1
                         stack.append((nxt, iter(edges_of(nxt))))
                         break
