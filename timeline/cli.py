@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 _PROG = "timeline"
+_FILE_HELP = "a .json, .yaml, .yml, .toml or TimeML (.tml, .xml) file"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,8 +97,9 @@ def _parser() -> argparse.ArgumentParser:
         prog=_PROG,
         description="Chronologies of news events: dates from words, causal links, "
         "and an order that respects both.",
-        epilog="Files: canonical JSON (.json) or the authoring format (.yaml, .yml, "
-        ".toml), told apart by their extension. See docs/cli.md.",
+        epilog="Files: canonical JSON (.json), the authoring format (.yaml, .yml, "
+        ".toml) or TimeML (.tml, .xml), told apart by their extension. "
+        "See docs/cli.md.",
     )
     sub = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
@@ -116,7 +118,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Read FILE and print its events in chronological order, "
         "its links and the dates the links imply.",
     )
-    show.add_argument("file", metavar="FILE", help="a .json, .yaml, .yml or .toml file")
+    show.add_argument("file", metavar="FILE", help=_FILE_HELP)
     show.set_defaults(run=_show)
 
     check = sub.add_parser(
@@ -125,9 +127,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Read FILE and check it. Exit 0 when it is consistent; exit 1 "
         "and explain every conflict when it is not.",
     )
-    check.add_argument(
-        "file", metavar="FILE", help="a .json, .yaml, .yml or .toml file"
-    )
+    check.add_argument("file", metavar="FILE", help=_FILE_HELP)
     check.set_defaults(run=_check)
 
     export = sub.add_parser(
@@ -135,9 +135,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write a chronology file in another format",
         description="Read FILE and write it as FORMAT, to standard output or to OUT.",
     )
-    export.add_argument(
-        "file", metavar="FILE", help="a .json, .yaml, .yml or .toml file"
-    )
+    export.add_argument("file", metavar="FILE", help=_FILE_HELP)
     export.add_argument(
         "--to",
         required=True,
@@ -324,6 +322,7 @@ def _count(n: int, noun: str) -> str:
 
 def _print_chronology(t: Timeline, out: TextIO) -> None:
     from .formats._common import narrowed, span
+    from .link import Point
 
     events = t.chronology()
     title = t.name or "Chronology"
@@ -360,7 +359,11 @@ def _print_chronology(t: Timeline, out: TextIO) -> None:
                 else f" ({lo} to {hi} days)"
             )
         note = f": {k.note}" if k.note else ""
-        print(f"  {k.source} {k.relation.phrase} {k.target}{gap}{note}", file=out)
+        source, target = (
+            i if p is Point.START else f"the end of {i}"
+            for i, p in ((k.source, k.source_point), (k.target, k.target_point))
+        )
+        print(f"  {source} {k.relation.phrase} {target}{gap}{note}", file=out)
 
     print("\nInferred from the links", file=out)
     inferred = [e for e in events if narrowed(t, e)]

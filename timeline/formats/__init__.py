@@ -5,6 +5,8 @@ Reading, writing and exporting timelines.
   `from_data` for the plain data).
 - The authoring format, written by hand in YAML or TOML with dates in words:
   `from_yaml`, `from_toml`, `to_yaml`, `to_authoring`, `from_authoring`.
+- TimeML (TimeBank, TempEval-3 ``.tml``): `from_timeml`, `parts_from_timeml`,
+  `tlink_ids`.
 - `read(path)` picks the reader from the file's extension.
 - Exports: `to_csv`, `links_to_csv`, `to_markdown`, `to_mermaid`,
   `to_mermaid_gantt`, `to_dot`, `to_timelinejs`, `to_ics`, `to_html`, `to_pandas`;
@@ -55,6 +57,7 @@ from ._pandas import links_to_pandas, to_pandas
 from ._parts import Parts
 from ._plot import plot
 from ._timelinejs import to_timelinejs, to_timelinejs_data
+from ._timeml import from_timeml, parts_from_timeml, tlink_ids
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -74,6 +77,7 @@ __all__ = [
     "from_authoring",
     "from_data",
     "from_json",
+    "from_timeml",
     "from_toml",
     "from_yaml",
     "links_to_csv",
@@ -82,12 +86,14 @@ __all__ = [
     "parts_from_authoring",
     "parts_from_data",
     "parts_from_json",
+    "parts_from_timeml",
     "parts_from_toml",
     "parts_from_yaml",
     "plot",
     "read",
     "read_parts",
     "save",
+    "tlink_ids",
     "to_authoring",
     "to_csv",
     "to_data",
@@ -124,6 +130,8 @@ READERS: Final[dict[str, Callable[..., Timeline]]] = {
     ".yaml": from_yaml,
     ".yml": from_yaml,
     ".toml": from_toml,
+    ".tml": from_timeml,
+    ".xml": from_timeml,
 }
 """The reader for each file extension that `read` knows."""
 
@@ -157,14 +165,17 @@ PARTS_READERS: Final[dict[str, Callable[..., Parts]]] = {
     ".yaml": parts_from_yaml,
     ".yml": parts_from_yaml,
     ".toml": parts_from_toml,
+    ".tml": parts_from_timeml,
+    ".xml": parts_from_timeml,
 }
 """The reader of checked, not yet joined, parts for each file extension."""
 
 
 def read(path: str | os.PathLike[str]) -> Timeline:
     """
-    Read a timeline from a file: canonical JSON (``.json``) or the authoring format
-    (``.yaml``, ``.yml``, ``.toml``), chosen by the extension.
+    Read a timeline from a file: canonical JSON (``.json``), the authoring format
+    (``.yaml``, ``.yml``, ``.toml``) or TimeML (``.tml``, ``.xml``), chosen by the
+    extension.
 
     Raises:
         FormatError: an unknown extension, or whatever the reader finds wrong.
